@@ -1,0 +1,105 @@
+/**
+ * How Python spells numbers and scalars, since every AWS CLI output format goes through
+ * Python's `repr(float)` or `str()`.
+ */
+import { PyFloat, type Value } from './value.js';
+
+/**
+ * Python's `repr(float)`: the shortest round-tripping digits (the same digits JavaScript
+ * picks), written in exponent form when the decimal exponent is < -4 or >= 16, with at least
+ * two exponent digits, and `.0` on integral values.
+ */
+export function pyFloatRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const sign = x < 0 ? '-' : '';
+  const [mantissa, exp] = Math.abs(x).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  const decpt = Number(exp) + 1; // position of the decimal point relative to the digits
+  if (decpt <= -4 || decpt > 16) {
+    const e = decpt - 1;
+    const frac = digits.length > 1 ? `.${digits.slice(1)}` : '';
+    const expDigits = String(Math.abs(e)).padStart(2, '0');
+    return `${sign}${digits[0]}${frac}e${e < 0 ? '-' : '+'}${expDigits}`;
+  }
+  if (decpt <= 0) return `${sign}0.${'0'.repeat(-decpt)}${digits}`;
+  if (decpt >= digits.length) return `${sign}${digits}${'0'.repeat(decpt - digits.length)}.0`;
+  return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
+}
+
+/** A Python int as text (JS numbers above 2**53 are already approximate; keep them integral). */
+export function pyIntRepr(n: number): string {
+  if (Number.isSafeInteger(n)) return String(n);
+  return BigInt(n).toString();
+}
+
+/** Python `json.dumps` spelling of a number (floats: `Infinity`, `NaN` instead of inf/nan). */
+export function jsonNumber(v: number | PyFloat): string {
+  if (typeof v === 'number') return pyIntRepr(v);
+  const x = v.value;
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Infinity) return 'Infinity';
+  if (x === -Infinity) return '-Infinity';
+  return pyFloatRepr(x);
+}
+
+/** Python `str()` of a scalar, as the text and table formats print cells. */
+export function pyStr(v: Value): string {
+  if (v === null) return 'None';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'number') return pyIntRepr(v);
+  if (v instanceof PyFloat) return pyFloatRepr(v.value);
+  if (typeof v === 'string') return v;
+  return pyRepr(v);
+}
+
+/** Python `repr()` of any value (lists and dicts as Python prints them). */
+export function pyRepr(v: Value): string {
+  if (typeof v === 'string') return pyStringRepr(v);
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
+  if (v instanceof Map) {
+    return `{${[...v].map(([k, x]) => `${pyStringRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+  }
+  return pyStr(v);
+}
+
+/** Python `repr(str)`: single quotes unless the text has a `'` and no `"`. */
+export function pyStringRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if (!isPrintable(cp)) out += escapeNonPrintable(cp);
+    else out += ch;
+  }
+  return out + quote;
+}
+
+// Python's str.isprintable() is false for Unicode categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs
+// (except the ASCII space). This covers the cases IAM data can plausibly hold.
+function isPrintable(cp: number): boolean {
+  if (cp >= 0x80 && cp <= 0xa0) return false;
+  if (cp === 0xad) return false;
+  if (cp >= 0x2000 && cp <= 0x200f) return false;
+  if (cp >= 0x2028 && cp <= 0x202f) return false;
+  if (cp >= 0x205f && cp <= 0x206f) return false;
+  if (cp === 0x3000 || cp === 0xfeff) return false;
+  if (cp >= 0xd800 && cp <= 0xdfff) return false;
+  if (cp >= 0xe000 && cp <= 0xf8ff) return false;
+  if (cp >= 0xfff9 && cp <= 0xfffb) return false;
+  return true;
+}
+
+function escapeNonPrintable(cp: number): string {
+  if (cp <= 0xff) return `\\x${cp.toString(16).padStart(2, '0')}`;
+  if (cp <= 0xffff) return `\\u${cp.toString(16).padStart(4, '0')}`;
+  return `\\U${cp.toString(16).padStart(8, '0')}`;
+}
