@@ -1,0 +1,81 @@
+/**
+ * The command line in the AWS CLI's two stages: global options over the whole line (they win
+ * prefix matches even after the operation), then the operation's own options over what is left.
+ * `aws-iam <operation>` is `aws iam <operation>`, so the first word is the operation.
+ */
+import { findOperation, operationNames, type OperationSpec } from '../model/operations.js';
+import { CliError } from '../errors/cli-error.js';
+import { ArgParseError, checkRequired, parseKnownArgs } from './argparse.js';
+import { GLOBAL_ARGS, toGlobalOptions, type GlobalOptions } from './global-options.js';
+import { CLI_DEST, operationArgs } from './operation-options.js';
+import { closeMatches } from './close-matches.js';
+
+export type CommandLine =
+  | { kind: 'version'; globals: GlobalOptions }
+  | { kind: 'help'; globals: GlobalOptions; operation?: OperationSpec }
+  | { kind: 'operation'; globals: GlobalOptions; operation: OperationSpec; values: Map<string, unknown> };
+
+const usageError = (error: unknown): never => {
+  if (error instanceof ArgParseError) throw new CliError('usage', error.message);
+  throw error;
+};
+
+/** Parses only the global options (for error formatting before anything else is known). */
+export function parseGlobalsLeniently(argv: readonly string[]): GlobalOptions | undefined {
+  try {
+    return toGlobalOptions(parseKnownArgs(GLOBAL_ARGS, argv).values);
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  let stage1;
+  try {
+    stage1 = parseKnownArgs(GLOBAL_ARGS, argv);
+  } catch (error) {
+    return usageError(error);
+  }
+  const globals = toGlobalOptions(stage1.values);
+  if (globals.version) return { kind: 'version', globals };
+  const first = stage1.extras.findIndex((e) => e.positional);
+  if (first < 0) throw new CliError('usage', 'the following arguments are required: operation');
+  const name = stage1.extras[first].word;
+  const rest = stage1.extras.filter((_, i) => i !== first).map((e) => e.word);
+  if (name === 'help') return { kind: 'help', globals };
+  const operation = findOperation(name);
+  if (!operation) throw new CliError('usage', invalidChoice(name));
+
+  const specs = operationArgs(operation);
+  let stage2;
+  try {
+    stage2 = parseKnownArgs(specs, rest);
+  } catch (error) {
+    return usageError(error);
+  }
+  const positionals = stage2.extras.filter((e) => e.positional);
+  if (positionals[0]?.word === 'help') return { kind: 'help', globals, operation };
+  const skeleton = stage2.values.get(CLI_DEST.skeleton);
+  const relaxRequired =
+    stage2.values.has(CLI_DEST.cliInputJson) || stage2.values.has(CLI_DEST.cliInputYaml) || skeleton === 'input' || skeleton === 'yaml-input';
+  if (!relaxRequired) {
+    try {
+      checkRequired(specs, stage2);
+    } catch (error) {
+      usageError(error);
+    }
+  }
+  // The operation parser has one optional positional (`help`): the first extra word fills it
+  // and is reported last; every other leftover is reported in order.
+  const unknown = stage2.extras.filter((e) => e !== positionals[0]).map((e) => e.word);
+  if (positionals[0]) unknown.push(positionals[0].word);
+  if (unknown.length > 0) throw new CliError('unknown-options', `Unknown options: ${unknown.join(', ')}`);
+  return { kind: 'operation', globals, operation, values: stage2.values };
+}
+
+function invalidChoice(name: string): string {
+  const matches = closeMatches(name, [...operationNames(), 'help']);
+  const lines = [`argument operation: Found invalid choice '${name}'\n`];
+  if (matches.length > 0) lines.push('Maybe you meant:\n', ...matches.map((m) => `  * ${m}`));
+  return lines.join('\n');
+}

@@ -1,0 +1,106 @@
+/**
+ * Settings resolved the way AWS CLI v2 resolves them: command line, then environment, then the
+ * profile in the shared config/credentials files. The files are read once, and only by
+ * commands that need them (a usage error or a skeleton never touches them).
+ */
+import type { GlobalOptions } from '../cli/global-options.js';
+import { CliError } from '../errors/cli-error.js';
+import type { ErrorFormat } from '../errors/write-error.js';
+import type { TimestampFormat } from '../response/timestamps.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+export type Profile = Readonly<Record<string, string | undefined>>;
+
+export interface SharedFiles {
+  readonly configFile: Readonly<Record<string, Profile>>;
+  readonly credentialsFile: Readonly<Record<string, Profile>>;
+}
+
+export interface Settings {
+  /** The profile name, and whether the user named it (`--profile` disables env credentials). */
+  readonly profileName: string;
+  readonly profileFromCommandLine: boolean;
+  readonly region?: string;
+  readonly endpointUrl?: string;
+  readonly output: string;
+  readonly timestampFormat: TimestampFormat;
+  readonly caBundle?: string;
+  readonly retryMode: 'standard' | 'adaptive' | 'legacy';
+  readonly maxAttempts?: number;
+  readonly profile: Profile;
+}
+
+/** The profile named by `--profile`, `AWS_PROFILE` (wins in v2) or `AWS_DEFAULT_PROFILE`. */
+export function profileNameOf(globals: GlobalOptions, env: Env): { name: string; explicit: boolean } {
+  if (globals.profile !== undefined) return { name: globals.profile, explicit: true };
+  const fromEnv = env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE;
+  return { name: fromEnv || 'default', explicit: false };
+}
+
+/** `--cli-error-format` > AWS_CLI_ERROR_FORMAT > profile `cli_error_format` > enhanced. */
+export function errorFormatOf(globals: GlobalOptions, env: Env, profile?: Profile): ErrorFormat {
+  const value = (globals.errorFormat ?? env.AWS_CLI_ERROR_FORMAT ?? profile?.cli_error_format ?? 'enhanced').toLowerCase();
+  const known: ErrorFormat[] = ['legacy', 'json', 'yaml', 'text', 'table', 'enhanced'];
+  return known.includes(value as ErrorFormat) ? (value as ErrorFormat) : 'enhanced';
+}
+
+export function resolveSettings(globals: GlobalOptions, env: Env, files: SharedFiles): Settings {
+  const { name, explicit } = profileNameOf(globals, env);
+  const profile = findProfile(name, files);
+  if (!profile && name !== 'default') {
+    throw new CliError('general', `The config profile (${name}) could not be found`);
+  }
+  const p: Profile = profile ?? {};
+  return {
+    profileName: name,
+    profileFromCommandLine: explicit,
+    region: globals.region ?? (env.AWS_REGION || undefined) ?? (env.AWS_DEFAULT_REGION || undefined) ?? p.region,
+    endpointUrl: endpointOf(globals, env, p, files),
+    output: globals.output ?? env.AWS_DEFAULT_OUTPUT ?? p.output ?? 'json',
+    timestampFormat: timestampFormatOf(p.cli_timestamp_format),
+    caBundle: globals.caBundle ?? env.AWS_CA_BUNDLE ?? p.ca_bundle,
+    retryMode: retryModeOf(env.AWS_RETRY_MODE ?? p.retry_mode),
+    maxAttempts: maxAttemptsOf(env.AWS_MAX_ATTEMPTS ?? p.max_attempts),
+    profile: p,
+  };
+}
+
+/** The profile's settings from both files (credentials-file keys do not hide config keys). */
+function findProfile(name: string, files: SharedFiles): Profile | undefined {
+  const fromConfig = files.configFile[name];
+  const fromCredentials = files.credentialsFile[name];
+  if (!fromConfig && !fromCredentials) return undefined;
+  return { ...fromConfig, ...fromCredentials };
+}
+
+/** --endpoint-url > AWS_ENDPOINT_URL_IAM > AWS_ENDPOINT_URL > `[services]` iam > profile. */
+function endpointOf(globals: GlobalOptions, env: Env, profile: Profile, files: SharedFiles): string | undefined {
+  if (globals.endpointUrl !== undefined) return globals.endpointUrl;
+  const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls ?? '').toLowerCase();
+  if (ignore === 'true') return undefined;
+  const services = profile.services ? files.configFile[`services.${profile.services}`] : undefined;
+  return env.AWS_ENDPOINT_URL_IAM || env.AWS_ENDPOINT_URL || services?.['iam.endpoint_url'] || profile.endpoint_url || undefined;
+}
+
+function timestampFormatOf(value: string | undefined): TimestampFormat {
+  if (value === undefined || value === 'iso8601') return 'iso8601';
+  if (value === 'wire') return 'wire';
+  throw new CliError('configuration', `Unknown cli_timestamp_format value: ${value}, valid values are "wire" or "iso8601"`);
+}
+
+function retryModeOf(value: string | undefined): Settings['retryMode'] {
+  if (value === undefined || value === 'standard') return 'standard';
+  if (value === 'adaptive' || value === 'legacy') return value;
+  throw new CliError(
+    'general',
+    `Invalid value provided to "mode": "${value}" must be one of: "legacy", "standard", "adaptive"`,
+  );
+}
+
+function maxAttemptsOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\s*[+-]?\d+\s*$/.test(value)) {
+    throw new CliError('general', `invalid literal for int() with base 10: '${value}'`);
+  }
+  return Number(value);
+}

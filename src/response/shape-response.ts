@@ -1,0 +1,86 @@
+/**
+ * Turns a Query-protocol response body into the data the AWS CLI formats: members in model
+ * order, only those present on the wire, lists from `<member>` elements, integers and booleans
+ * converted, timestamps per `cli_timestamp_format`, blobs re-encoded as base64 text, and IAM
+ * policy documents (URL-encoded JSON) decoded into objects, as botocore's IAM handler does.
+ */
+import { shapes, type ShapeSpec } from '../model/operations.js';
+import { parseJson } from '../value/json.js';
+import type { Value, ValueMap } from '../value/value.js';
+import { formatTimestamp, type TimestampFormat } from './timestamps.js';
+import { childNamed, parseXml, type XmlElement } from './xml.js';
+
+/** IAM marks every policy-document string with this shape name. */
+const POLICY_DOCUMENT_SHAPE = 'policyDocumentType';
+
+export interface ShapeOptions {
+  readonly timestampFormat: TimestampFormat;
+}
+
+/** The response of `operationName` parsed from its XML body (ResponseMetadata left out). */
+export function shapeResponse(body: string, operationName: string, outputShape: string, options: ShapeOptions): ValueMap {
+  const root = parseXml(body);
+  const result = childNamed(root, `${operationName}Result`);
+  if (!result) return new Map();
+  return shapeStructure(result, shapes[outputShape] as StructureSpec, options);
+}
+
+type StructureSpec = Extract<ShapeSpec, { type: 'structure' }>;
+
+function shapeStructure(element: XmlElement, spec: StructureSpec, options: ShapeOptions): ValueMap {
+  const out: ValueMap = new Map();
+  for (const [member, shapeName] of spec.members) {
+    const child = childNamed(element, member);
+    if (!child) continue;
+    out.set(member, shapeValue(child, shapeName, options));
+  }
+  return out;
+}
+
+function shapeValue(element: XmlElement, shapeName: string, options: ShapeOptions): Value {
+  const spec = shapes[shapeName];
+  switch (spec.type) {
+    case 'structure':
+      return shapeStructure(element, spec, options);
+    case 'list':
+      return element.children.filter((c) => c.name === 'member').map((c) => shapeValue(c, spec.member, options));
+    case 'map': {
+      const out: ValueMap = new Map();
+      for (const entry of element.children.filter((c) => c.name === 'entry')) {
+        const key = childNamed(entry, 'key');
+        const value = childNamed(entry, 'value');
+        if (key) out.set(key.text, value ? shapeValue(value, spec.value, options) : null);
+      }
+      return out;
+    }
+    case 'boolean':
+      return element.text === 'true';
+    case 'integer':
+    case 'long':
+      return Number.parseInt(element.text, 10);
+    case 'timestamp':
+      return formatTimestamp(element.text, options.timestampFormat);
+    case 'blob':
+      return Buffer.from(element.text, 'base64').toString('base64');
+    default:
+      return shapeName === POLICY_DOCUMENT_SHAPE ? decodePolicyDocument(element.text) : element.text;
+  }
+}
+
+/** `json.loads(unquote(text))`, keeping the text when it is not JSON. */
+export function decodePolicyDocument(text: string): Value {
+  try {
+    return parseJson(pythonUnquote(text));
+  } catch {
+    return text;
+  }
+}
+
+/** Python's `urllib.parse.unquote`: %XX sequences as UTF-8 bytes, invalid bytes replaced. */
+function pythonUnquote(text: string): string {
+  if (!text.includes('%')) return text;
+  return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+    const bytes = Buffer.from(run.replace(/%/g, ''), 'hex');
+    return new TextDecoder('utf-8').decode(bytes);
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * The one place aws-iam talks to IAM: the SDK's IAMClient does credentials, signing, endpoint
+ * rules, retries and HTTP; aws-iam reads the raw response body itself (see response/), because
+ * the CLI prints wire values (timestamps, base64 blobs) that the SDK's converted output loses.
+ */
+import * as iam from '@aws-sdk/client-iam';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { readFileSync } from 'node:fs';
+import { Agent as HttpsAgent } from 'node:https';
+import { Readable } from 'node:stream';
+import type { Settings } from '../config/settings.js';
+import { CliError } from '../errors/cli-error.js';
+import type { Value, ValueMap } from '../value/value.js';
+import { credentialChain } from './credentials.js';
+
+export interface ConnectionOptions {
+  readonly verifySsl: boolean;
+  readonly signRequest: boolean;
+  /** Seconds; 0 means no limit. */
+  readonly readTimeout?: number;
+  readonly connectTimeout?: number;
+  readonly debug?: (line: string) => void;
+}
+
+/** Sends one request and returns the raw XML body of the successful response. */
+export type SendRequest = (operationName: string, params: ValueMap) => Promise<string>;
+
+const DEFAULT_TIMEOUT_SECONDS = 60;
+
+export function createSender(settings: Settings, connection: ConnectionOptions): SendRequest {
+  if (settings.endpointUrl !== undefined && !/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(settings.endpointUrl)) {
+    throw new CliError(
+      'param-validation',
+      `Bad value for --endpoint-url "${settings.endpointUrl}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`,
+    );
+  }
+  if (settings.endpointUrl !== undefined && !settings.region) {
+    throw new CliError('no-region', 'You must specify a region. You can also configure your region by running "aws configure".');
+  }
+  const seconds = (v: number | undefined) => ((v ?? DEFAULT_TIMEOUT_SECONDS) === 0 ? 0 : (v ?? DEFAULT_TIMEOUT_SECONDS) * 1000);
+  const ca = settings.caBundle ? readCaBundle(settings.caBundle, settings.endpointUrl) : undefined;
+  const client = new iam.IAMClient({
+    // IAM is global: the CLI signs for us-east-1 when no region is configured.
+    region: settings.region || 'us-east-1',
+    endpoint: settings.endpointUrl,
+    credentials: connection.signRequest
+      ? credentialChain(settings.profileName, settings.profileFromCommandLine)
+      : async () => ({ accessKeyId: '', secretAccessKey: '' }),
+    maxAttempts: settings.maxAttempts ?? (settings.retryMode === 'legacy' ? 5 : 3),
+    retryMode: settings.retryMode === 'adaptive' ? 'adaptive' : 'standard',
+    requestHandler: new NodeHttpHandler({
+      connectionTimeout: seconds(connection.connectTimeout),
+      requestTimeout: seconds(connection.readTimeout),
+      httpsAgent: new HttpsAgent({ keepAlive: true, rejectUnauthorized: connection.verifySsl, ca }),
+    }),
+  });
+  const endpointForMessages = settings.endpointUrl ?? 'https://iam.amazonaws.com';
+
+  return async (operationName, params) => {
+    const Command = (iam as unknown as Record<string, new (input: object) => iam.ListUsersCommand>)[
+      `${operationName}Command`
+    ];
+    const command = new Command(toSdkInput(params));
+    let body: string | undefined;
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        const result = await next(args);
+        const response = result.response as { statusCode: number; body: Readable };
+        const raw = await readAll(response.body);
+        const ok = response.statusCode >= 200 && response.statusCode < 300;
+        if (ok) body = raw.toString('utf8');
+        // The SDK still deserializes: errors from the real body, success from a stub, so its
+        // retry and error classification keep working without parsing big pages twice.
+        response.body = Readable.from(ok ? [Buffer.from(`<${operationName}Response/>`)] : [raw]);
+        return result;
+      },
+      { step: 'deserialize', priority: 'low', name: 'awsIamRawBody' },
+    );
+    try {
+      await client.send(command);
+    } catch (error) {
+      throw toCliError(error, operationName, endpointForMessages);
+    }
+    return body ?? '';
+  };
+}
+
+function readCaBundle(path: string, endpoint: string | undefined): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new CliError('general', `SSL validation failed for ${endpoint ?? 'https://iam.amazonaws.com/'} ${(error as Error).message}`);
+  }
+}
+
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+/** Request members as the SDK takes them. */
+function toSdkInput(params: ValueMap): Record<string, unknown> {
+  const plain = (v: Value): unknown =>
+    v instanceof Map ? Object.fromEntries([...v].map(([k, x]) => [k, plain(x)])) : Array.isArray(v) ? v.map(plain) : v;
+  return plain(params) as Record<string, unknown>;
+}
+
+interface SdkError {
+  name?: string;
+  code?: string;
+  message?: string;
+  $fault?: string;
+  $metadata?: { httpStatusCode?: number; attempts?: number };
+  $response?: unknown;
+}
+
+/** Maps an SDK failure to the CLI's error class and message. */
+function toCliError(error: unknown, operationName: string, endpoint: string): CliError {
+  const e = error as SdkError;
+  if (error instanceof CliError) return error;
+  if (e?.name === 'CredentialsProviderError' || /Could not load credentials/.test(e?.message ?? '')) {
+    return new CliError(
+      'no-credentials',
+      'Unable to locate credentials. You can configure credentials by running "aws login".',
+    );
+  }
+  const networkCode = e?.code ?? (e as { errno?: string })?.errno;
+  if (networkCode && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(networkCode)) {
+    return new CliError('general', `Could not connect to the endpoint URL: "${endpoint.replace(/\/?$/, '/')}"`);
+  }
+  if (e?.$metadata?.httpStatusCode !== undefined && e.$fault) {
+    const code = e.name && e.name !== 'Error' ? e.name : 'Unknown';
+    const message = e.message && e.message !== 'UnknownError' ? e.message : 'Unknown';
+    return new CliError(
+      'client',
+      `An error occurred (${code}) when calling the ${operationName} operation: ${message}`,
+      { code, message },
+    );
+  }
+  return new CliError('general', e?.message ?? String(error));
+}
