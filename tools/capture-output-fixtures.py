@@ -21,6 +21,7 @@ Two sources of inputs:
 import argparse
 import json
 import os
+import queue
 import socket
 import subprocess
 import sys
@@ -271,6 +272,30 @@ def literal_cases():
     return cases
 
 
+DRIVERS = max(1, min(4, os.cpu_count() or 1))
+
+
+class Driver:
+    """One long-lived CLI process (tools/aws-inprocess-driver.py) running command lines in turn."""
+
+    def __init__(self, aws_script, env):
+        site = os.path.join(os.path.dirname(os.path.realpath(aws_script)), "site")
+        self.proc = subprocess.Popen(
+            ["/usr/bin/python3", os.path.join(HERE, "aws-inprocess-driver.py")],
+            env=dict(env, PYTHONPATH=site), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            encoding="utf-8")
+
+    def run(self, argv):
+        self.proc.stdin.write(json.dumps(argv) + "\n")
+        self.proc.stdin.flush()
+        r = json.loads(self.proc.stdout.readline())
+        return r["rc"], r["out"], r["err"]
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -281,6 +306,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--aws", default="/opt/awscli-v2.36.7/aws")
     ap.add_argument("--url")
+    ap.add_argument("--verify", type=int, default=40, help="jobs re-run through the aws program")
     args = ap.parse_args()
     env = dict(os.environ, AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing",
                AWS_DEFAULT_REGION="us-east-1", LC_ALL="C.UTF-8", AWS_PAGER="")
@@ -297,8 +323,19 @@ def main():
         if not line.startswith("ready"):
             sys.exit("emulator did not start")
         url = line.split()[1]
+    drivers = [Driver(args.aws, env) for _ in range(DRIVERS)]
+    free = queue.Queue()
+    for d in drivers:
+        free.put(d)
     try:
         def aws(argv):
+            d = free.get()
+            try:
+                return d.run(["--endpoint-url", url, "--no-cli-pager", "iam", *argv])
+            finally:
+                free.put(d)
+
+        def aws_subprocess(argv):
             p = subprocess.run([args.aws, "--endpoint-url", url, "--no-cli-pager", "iam", *argv],
                                env=env, capture_output=True)
             return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
@@ -350,9 +387,17 @@ def main():
                     raise RuntimeError(f"{name}: literal changed on the way: {jout!r}")
             return fmt, case
 
-        with ThreadPoolExecutor(max_workers=16) as pool:
+        with ThreadPoolExecutor(max_workers=DRIVERS) as pool:
             results = [r for r in pool.map(run, jobs) if r]
+        # The in-process driver must agree with the `aws` program itself: re-run a sample.
+        for job in jobs[:: max(1, len(jobs) // args.verify)] if args.verify else []:
+            argv = job[4]
+            if aws(argv) != aws_subprocess(argv):
+                raise RuntimeError(f"in-process run differs from `aws` for {argv}")
+        print(f"{len(jobs)} command lines; {args.verify} re-checked against the aws program")
     finally:
+        for d in drivers:
+            d.close()
         if server:
             server.terminate()
             server.wait()

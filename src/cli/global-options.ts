@@ -21,8 +21,8 @@ export const GLOBAL_ARGS: readonly ArgSpec[] = [
   { flag: '--color', dest: 'color', nargs: 'one', choices: COLOR_MODES },
   { flag: '--no-sign-request', dest: 'signRequest', nargs: 'zero', constant: false },
   { flag: '--ca-bundle', dest: 'caBundle', nargs: 'one' },
-  { flag: '--cli-read-timeout', dest: 'readTimeout', nargs: 'one', type: 'int' },
-  { flag: '--cli-connect-timeout', dest: 'connectTimeout', nargs: 'one', type: 'int' },
+  { flag: '--cli-read-timeout', dest: 'readTimeout', nargs: 'one' },
+  { flag: '--cli-connect-timeout', dest: 'connectTimeout', nargs: 'one' },
   { flag: '--cli-binary-format', dest: 'binaryFormat', nargs: 'one', choices: ['base64', 'raw-in-base64-out'] },
   { flag: '--no-cli-pager', dest: 'noCliPager', nargs: 'zero', constant: true },
   { flag: '--cli-auto-prompt', dest: 'autoPrompt', nargs: 'zero', constant: true },
@@ -43,8 +43,9 @@ export interface GlobalOptions {
   color: (typeof COLOR_MODES)[number];
   signRequest: boolean;
   caBundle?: string;
-  readTimeout?: bigint;
-  connectTimeout?: bigint;
+  /** Seconds, as given: the CLI converts them with int() only when it builds the client. */
+  readTimeout?: string;
+  connectTimeout?: string;
   binaryFormat?: string;
   noCliPager: boolean;
   errorFormat?: (typeof ERROR_FORMATS)[number];

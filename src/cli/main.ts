@@ -17,8 +17,8 @@ const io: Io = {
     createSender(settings, {
       verifySsl: globals.verifySsl,
       signRequest: globals.signRequest,
-      readTimeout: globals.readTimeout === undefined ? undefined : Number(globals.readTimeout),
-      connectTimeout: globals.connectTimeout === undefined ? undefined : Number(globals.connectTimeout),
+      readTimeout: globals.readTimeout,
+      connectTimeout: globals.connectTimeout,
     }),
 };
 

@@ -3,7 +3,7 @@
  * prefix matches even after the operation), then the operation's own options over what is left.
  * `aws-iam <operation>` is `aws iam <operation>`, so the first word is the operation.
  */
-import { findOperation, operationNames, type OperationSpec } from '../model/operations.js';
+import { allCommandNames, findOperation, type OperationSpec } from '../model/operations.js';
 import { CliError } from '../errors/cli-error.js';
 import { ArgParseError, checkRequired, parseKnownArgs } from './argparse.js';
 import { GLOBAL_ARGS, toGlobalOptions, type GlobalOptions } from './global-options.js';
@@ -74,7 +74,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 }
 
 function invalidChoice(name: string): string {
-  const matches = closeMatches(name, [...operationNames(), 'help']);
+  const matches = closeMatches(name, [...allCommandNames, 'help']);
   const lines = [`argument operation: Found invalid choice '${name}'\n`];
   if (matches.length > 0) lines.push('Maybe you meant:\n', ...matches.map((m) => `  * ${m}`));
   return lines.join('\n');

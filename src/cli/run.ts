@@ -121,6 +121,9 @@ async function execute(commandLine: CommandLine, io: Io, sharedFiles: () => Prom
   };
   const paginated = pagination(operation, globals, values, request);
   if (paginated) {
+    if (paginated.maxItems !== undefined && paginated.maxItems <= 0n) {
+      io.stderr.write('warning: Non-positive values for --max-items may result in undefined behavior.\n');
+    }
     const pages = paginate(operation.resultKeys!, fetch, request, paginated);
     await writePaginatedChecked(pages, operation, outputFormat, settings.output, query, context, io);
   } else {

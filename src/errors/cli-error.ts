@@ -53,7 +53,12 @@ export class CliError extends Error {
     readonly errorClass: ErrorClass,
     message: string,
     /** For client errors: the service's error code and message. */
-    readonly details?: { readonly code: string; readonly message: string },
+    readonly details?: {
+      readonly code: string;
+      readonly message: string;
+      /** Modeled members of the service's error shape, shown by the structured formats. */
+      readonly modeled?: readonly (readonly [string, string])[];
+    },
   ) {
     super(message);
   }

@@ -37,6 +37,7 @@ export function renderError(error: CliError, format: ErrorFormat, structured?: S
   const info = new Map<string, Value>([
     ['Code', code],
     ['Message', error.errorClass === 'client' ? error.details!.message : fullMessage],
+    ...(error.details?.modeled ?? []),
   ]);
   return structured(format, info);
 }

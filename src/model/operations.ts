@@ -2,7 +2,7 @@
 import { operations } from './iam.generated.js';
 import type { OperationSpec } from './types.js';
 
-export { CLI_VERSION, operations, shapes } from './iam.generated.js';
+export { allCommandNames, CLI_VERSION, modeledErrors, operations, shapes } from './iam.generated.js';
 export type { MemberSpec, OperationSpec, ShapeSpec } from './types.js';
 
 const byCliName = new Map(operations.map((op) => [op.cli, op]));

@@ -5,14 +5,14 @@
  */
 import { CliError } from '../errors/cli-error.js';
 import type { Value } from '../value/value.js';
-import { compile, JmesPathError } from './jmespath/index.js';
+import { compile, JmesPathError, type CompiledQuery } from './jmespath/index.js';
 
 export interface Query {
   search(data: Value): Value;
 }
 
 export function compileQuery(expression: string): Query {
-  let compiled: { search(data: Value): Value };
+  let compiled: CompiledQuery;
   try {
     compiled = compile(expression);
   } catch (error) {

@@ -6,6 +6,7 @@
  */
 import { shapes, type ShapeSpec } from '../model/operations.js';
 import { parseJson } from '../value/json.js';
+import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
 import { formatTimestamp, type TimestampFormat } from './timestamps.js';
 import { childNamed, parseXml, type XmlElement } from './xml.js';
@@ -21,7 +22,8 @@ export interface ShapeOptions {
 export function shapeResponse(body: string, operationName: string, outputShape: string, options: ShapeOptions): ValueMap {
   const root = parseXml(body);
   const result = childNamed(root, `${operationName}Result`);
-  if (!result) return new Map();
+  // botocore looks the wrapper up in a dict: a missing one is a KeyError, printed as its repr.
+  if (!result) throw new CliError('general', `'${operationName}Result'`);
   return shapeStructure(result, shapes[outputShape] as StructureSpec, options);
 }
 

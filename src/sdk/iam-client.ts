@@ -12,13 +12,16 @@ import type { Settings } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
 import { credentialChain } from './credentials.js';
+import { parseXml } from '../response/xml.js';
+import { modeledErrors } from '../model/operations.js';
+import { pyBytesRepr } from '../value/python-repr.js';
 
 export interface ConnectionOptions {
   readonly verifySsl: boolean;
   readonly signRequest: boolean;
-  /** Seconds; 0 means no limit. */
-  readonly readTimeout?: number;
-  readonly connectTimeout?: number;
+  /** Seconds as typed on the command line; 0 means no limit. */
+  readonly readTimeout?: string;
+  readonly connectTimeout?: string;
   readonly debug?: (line: string) => void;
 }
 
@@ -37,7 +40,12 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
   if (settings.endpointUrl !== undefined && !settings.region) {
     throw new CliError('no-region', 'You must specify a region. You can also configure your region by running "aws configure".');
   }
-  const seconds = (v: number | undefined) => ((v ?? DEFAULT_TIMEOUT_SECONDS) === 0 ? 0 : (v ?? DEFAULT_TIMEOUT_SECONDS) * 1000);
+  const seconds = (v: string | undefined) => {
+    const n = v === undefined ? DEFAULT_TIMEOUT_SECONDS : pythonInt(v);
+    return n === 0 ? 0 : n * 1000;
+  };
+  const readTimeout = seconds(connection.readTimeout);
+  const connectTimeout = seconds(connection.connectTimeout);
   const ca = settings.caBundle ? readCaBundle(settings.caBundle, settings.endpointUrl) : undefined;
   const client = new iam.IAMClient({
     // IAM is global: the CLI signs for us-east-1 when no region is configured.
@@ -49,8 +57,8 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     maxAttempts: settings.maxAttempts ?? (settings.retryMode === 'legacy' ? 5 : 3),
     retryMode: settings.retryMode === 'adaptive' ? 'adaptive' : 'standard',
     requestHandler: new NodeHttpHandler({
-      connectionTimeout: seconds(connection.connectTimeout),
-      requestTimeout: seconds(connection.readTimeout),
+      connectionTimeout: connectTimeout,
+      requestTimeout: readTimeout,
       httpsAgent: new HttpsAgent({ keepAlive: true, rejectUnauthorized: connection.verifySsl, ca }),
     }),
   });
@@ -62,6 +70,7 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     ];
     const command = new Command(toSdkInput(params));
     let body: string | undefined;
+    let errorBody: Buffer | undefined;
     command.middlewareStack.add(
       (next) => async (args) => {
         const result = await next(args);
@@ -69,6 +78,7 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
         const raw = await readAll(response.body);
         const ok = response.statusCode >= 200 && response.statusCode < 300;
         if (ok) body = raw.toString('utf8');
+        else errorBody = raw;
         // The SDK still deserializes: errors from the real body, success from a stub, so its
         // retry and error classification keep working without parsing big pages twice.
         response.body = Readable.from(ok ? [Buffer.from(`<${operationName}Response/>`)] : [raw]);
@@ -76,13 +86,32 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
       },
       { step: 'deserialize', priority: 'low', name: 'awsIamRawBody' },
     );
+    if (!connection.signRequest) command.middlewareStack.add(dropSignature, UNSIGNED);
     try {
       await client.send(command);
     } catch (error) {
-      throw toCliError(error, operationName, endpointForMessages);
+      throw toCliError(error, operationName, endpointForMessages, errorBody);
     }
     return body ?? '';
   };
+}
+
+/** `--no-sign-request`: the request goes out without any signature headers. */
+const UNSIGNED = { step: 'finalizeRequest', priority: 'low', name: 'awsIamUnsigned' } as const;
+const dropSignature = (next: (args: any) => Promise<any>) => async (args: any) => {
+  const headers = args.request?.headers as Record<string, string> | undefined;
+  if (headers) {
+    for (const name of Object.keys(headers)) {
+      if (/^(authorization|x-amz-date|x-amz-security-token|x-amz-content-sha256)$/i.test(name)) delete headers[name];
+    }
+  }
+  return next(args);
+};
+
+/** Python `int(text)` for the timeout options (ValueError text on failure, exit 255). */
+function pythonInt(text: string): number {
+  if (!/^\s*[+-]?\d+(_\d+)*\s*$/.test(text)) throw new CliError('general', `invalid literal for int() with base 10: '${text}'`);
+  return Number(text.replace(/_/g, ''));
 }
 
 function readCaBundle(path: string, endpoint: string | undefined): Buffer | undefined {
@@ -116,9 +145,10 @@ interface SdkError {
 }
 
 /** Maps an SDK failure to the CLI's error class and message. */
-function toCliError(error: unknown, operationName: string, endpoint: string): CliError {
+function toCliError(error: unknown, operationName: string, endpoint: string, errorBody?: Buffer): CliError {
   const e = error as SdkError;
   if (error instanceof CliError) return error;
+  if (errorBody !== undefined) return serviceError(errorBody, operationName);
   if (e?.name === 'CredentialsProviderError' || /Could not load credentials/.test(e?.message ?? '')) {
     return new CliError(
       'no-credentials',
@@ -139,4 +169,30 @@ function toCliError(error: unknown, operationName: string, endpoint: string): Cl
     );
   }
   return new CliError('general', e?.message ?? String(error));
+}
+
+/**
+ * An error answer, read from the wire as botocore reads it: Code and Message from the XML
+ * (`Unknown` when missing); a body that is not XML is reported with Python's bytes repr.
+ */
+function serviceError(body: Buffer, operationName: string): CliError {
+  let root;
+  try {
+    root = parseXml(body.toString('utf8'));
+  } catch {
+    return new CliError(
+      'general',
+      `Unable to parse response (syntax error: line 1, column 0), invalid XML received. Further retries may succeed:\n${pyBytesRepr(body)}`,
+    );
+  }
+  const error = root.name === 'Error' ? root : root.children.find((c) => c.name === 'Error');
+  const text = (name: string) => error?.children.find((c) => c.name === name)?.text;
+  const code = text('Code') || 'Unknown';
+  const message = text('Message') || 'Unknown';
+  const modeled = (modeledErrors[code] ?? []).filter((m) => m === 'message').map((m) => [m, message] as const);
+  return new CliError('client', `An error occurred (${code}) when calling the ${operationName} operation: ${message}`, {
+    code,
+    message,
+    modeled,
+  });
 }

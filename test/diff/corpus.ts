@@ -1,0 +1,101 @@
+/**
+ * The differential corpus: one case per line of test/diff/corpus/*.txt.
+ *
+ *   list-users --path-prefix /eng/            arguments after `aws iam` / `aws-iam`
+ *   @env AWS_PROFILE=work AWS_ACCESS_KEY_ID=- :: list-users      environment changes (- unsets)
+ *   @noendpoint :: list-users                 no --endpoint-url added
+ *   @stdout-only :: list-users --debug         stderr not compared (Python's own debug log)
+ *   @resume list-roles --max-items 1 :: list-roles --max-items 2
+ *       each CLI's NextToken from the first command resumed by the *other* CLI, and by itself
+ *
+ * Words are split like a POSIX shell splits them (single and double quotes, backslashes).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface Case {
+  readonly file: string;
+  readonly line: number;
+  readonly text: string;
+  readonly args: string[];
+  readonly env: Record<string, string | null>;
+  readonly endpoint: boolean;
+  readonly compareStderr: boolean;
+  /** For @resume: the command whose NextToken the case resumes from. */
+  readonly resumeFrom?: string[];
+}
+
+const CORPUS_DIR = fileURLToPath(new URL('./corpus/', import.meta.url));
+
+export function loadCorpus(): Case[] {
+  const cases: Case[] = [];
+  for (const file of readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).sort()) {
+    readFileSync(CORPUS_DIR + file, 'utf8')
+      .split('\n')
+      .forEach((raw, i) => {
+        const text = raw.trim();
+        if (!text || text.startsWith('#')) return;
+        cases.push(parseCase(file, i + 1, text));
+      });
+  }
+  return cases;
+}
+
+function parseCase(file: string, line: number, text: string): Case {
+  const env: Record<string, string | null> = {};
+  let endpoint = true;
+  let compareStderr = true;
+  let resumeFrom: string[] | undefined;
+  let rest = text;
+  if (rest.startsWith('@')) {
+    const sep = rest.indexOf(' :: ');
+    if (sep < 0) throw new Error(`${file}:${line}: directive without ' :: '`);
+    const directive = rest.slice(0, sep);
+    rest = rest.slice(sep + 4);
+    const [name, ...words] = shellWords(directive);
+    if (name === '@env') {
+      for (const w of words) {
+        const eq = w.indexOf('=');
+        env[w.slice(0, eq)] = w.slice(eq + 1) === '-' ? null : w.slice(eq + 1);
+      }
+    } else if (name === '@noendpoint') {
+      endpoint = false;
+    } else if (name === '@stdout-only') {
+      compareStderr = false;
+    } else if (name === '@resume') {
+      resumeFrom = words;
+    } else {
+      throw new Error(`${file}:${line}: unknown directive ${name}`);
+    }
+  }
+  return { file, line, text, args: shellWords(rest), env, endpoint, compareStderr, resumeFrom };
+}
+
+export function shellWords(text: string): string[] {
+  const words: string[] = [];
+  let current: string | undefined;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      else current += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = undefined;
+      else if (c === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) current += text[++i];
+      else current += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      current ??= '';
+    } else if (c === '\\') {
+      current = (current ?? '') + text[++i];
+    } else if (c === ' ' || c === '\t') {
+      if (current !== undefined) words.push(current);
+      current = undefined;
+    } else {
+      current = (current ?? '') + c;
+    }
+  }
+  if (current !== undefined) words.push(current);
+  return words;
+}

@@ -1,0 +1,97 @@
+/**
+ * Differential tests: the same command line against the same seeded IAM server, once through
+ * the reference AWS CLI v2 and once through bin/aws-iam; stdout, stderr (with `aws-iam` where
+ * the CLI names itself) and the exit code must be identical.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus, type Case } from './corpus.js';
+import { startMoto, type MotoServer } from './moto.js';
+import { findReferenceCli } from './reference-cli.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const HOME = fileURLToPath(new URL('./home/', import.meta.url));
+const reference = findReferenceCli();
+const cases = loadCorpus();
+
+if (!reference.path) {
+  const banner = `\n*** DIFFERENTIAL SUITE SKIPPED: ${reference.reason} ***\n`;
+  process.stderr.write(banner);
+  if (process.env.CI === 'true') throw new Error(`CI=true and the differential suite cannot run: ${reference.reason}`);
+}
+
+interface Outcome {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+function runProcess(file: string, args: string[], env: Record<string, string | null>): Promise<Outcome> {
+  const fullEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME,
+    LANG: 'C.UTF-8',
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: `${HOME}config`,
+    AWS_SHARED_CREDENTIALS_FILE: `${HOME}credentials`,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PAGER: '',
+  };
+  for (const [k, v] of Object.entries(env)) {
+    if (v === null) delete fullEnv[k];
+    else fullEnv[k] = v;
+  }
+  return new Promise((resolve) => {
+    execFile(file, args, { env: fullEnv, encoding: 'utf8', maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ stdout, stderr, code });
+    });
+  });
+}
+
+/** The reference's stderr with `aws-iam` where the CLI prints its own name. */
+export const asAwsIam = (stderr: string): string =>
+  stderr
+    .replace(/^aws: \[ERROR\]:/gm, 'aws-iam: [ERROR]:')
+    .replace(/^usage: aws /gm, 'usage: aws-iam ')
+    .replace(/^ {2}aws (help|<command>)/gm, '  aws-iam $1');
+
+let moto: MotoServer;
+const endpointArgs = (c: Case) => (c.endpoint ? ['--endpoint-url', moto.url] : []);
+const runReference = (c: Case, args: string[]) =>
+  runProcess(reference.path!, ['--no-cli-pager', ...endpointArgs(c), 'iam', ...args], c.env);
+const runMine = (c: Case, args: string[]) => runProcess(`${ROOT}bin/aws-iam`, [...endpointArgs(c), ...args], c.env);
+
+const nextTokenOf = (o: Outcome): string => JSON.parse(o.stdout).NextToken;
+
+describe.skipIf(!reference.path)(`aws-iam vs ${reference.reason}`, () => {
+  beforeAll(async () => {
+    moto = await startMoto();
+  }, 90_000);
+  afterAll(() => moto?.stop());
+
+  describe.concurrent.each(cases)('$file:$line  $text', (c) => {
+    it('matches stdout, stderr and exit code', async () => {
+      if (c.resumeFrom) {
+        const [refFirst, myFirst] = await Promise.all([runReference(c, c.resumeFrom), runMine(c, c.resumeFrom)]);
+        const refToken = nextTokenOf(refFirst);
+        expect(nextTokenOf(myFirst), 'NextToken bytes').toBe(refToken);
+        const args = [...c.args, '--starting-token', refToken];
+        const [ref, mine, refOnMine] = await Promise.all([
+          runReference(c, args),
+          runMine(c, args),
+          runReference(c, [...c.args, '--starting-token', nextTokenOf(myFirst)]),
+        ]);
+        expect(mine).toEqual({ ...ref, stderr: asAwsIam(ref.stderr) });
+        expect(refOnMine.stdout, 'aws resumes a token aws-iam printed').toBe(ref.stdout);
+        return;
+      }
+      const [ref, mine] = await Promise.all([runReference(c, c.args), runMine(c, c.args)]);
+      if (!c.compareStderr) return void expect({ ...mine, stderr: '' }).toEqual({ ...ref, stderr: '' });
+      expect(mine).toEqual({ ...ref, stderr: asAwsIam(ref.stderr) });
+    });
+  });
+});
