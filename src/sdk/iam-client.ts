@@ -157,7 +157,9 @@ function toCliError(error: unknown, operationName: string, endpoint: string, err
   }
   const networkCode = e?.code ?? (e as { errno?: string })?.errno;
   if (networkCode && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(networkCode)) {
-    return new CliError('general', `Could not connect to the endpoint URL: "${endpoint.replace(/\/?$/, '/')}"`);
+    // The request URL: the endpoint's own path, or `/` when it has none.
+    const url = /^[^:]+:\/\/[^/]+$/.test(endpoint) ? `${endpoint}/` : endpoint;
+    return new CliError('general', `Could not connect to the endpoint URL: "${url}"`);
   }
   if (e?.$metadata?.httpStatusCode !== undefined && e.$fault) {
     const code = e.name && e.name !== 'Error' ? e.name : 'Unknown';

@@ -203,7 +203,6 @@ export function jsonString(s: string, ensureAscii: boolean): string {
       const short = SHORT_ESCAPES[ch];
       if (short) return short;
       const code = ch.charCodeAt(0);
-      if (code === 0x7f) return ch; // DEL is ASCII and printed raw
       return `\\u${code.toString(16).padStart(4, '0')}`;
     }) +
     '"'

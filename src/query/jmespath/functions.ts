@@ -26,7 +26,7 @@ import {
   pyStrR,
   pyTypeName,
 } from './runtime.js';
-import { codePointLength } from './text.js';
+import { codePointLength, pyContains, pyMatchesAt } from './text.js';
 
 type Evaluate = (node: Node, value: RValue) => RValue;
 /** Allowed types of one argument: JMESPath names, `array-<type>` for typed arrays; [] = any. */
@@ -74,11 +74,14 @@ const FUNCTIONS: Record<string, FunctionDef> = {
           `'in <string>' requires string as left operand, not ${pyTypeName(search)}`,
         );
       }
-      return asStr(subject).includes(search);
+      return pyContains(asStr(subject), search);
     },
   },
-  ends_with: { args: [STR, STR], call: ([s, suffix]) => asStr(s).endsWith(asStr(suffix)) },
-  starts_with: { args: [STR, STR], call: ([s, prefix]) => asStr(s).startsWith(asStr(prefix)) },
+  ends_with: {
+    args: [STR, STR],
+    call: ([s, suffix]) => pyMatchesAt(asStr(s), asStr(suffix), asStr(s).length - asStr(suffix).length),
+  },
+  starts_with: { args: [STR, STR], call: ([s, prefix]) => pyMatchesAt(asStr(s), asStr(prefix), 0) },
   join: {
     args: [STR, ['array-string']],
     call: ([sep, list]) => asList(list).join(asStr(sep)),
@@ -120,7 +123,9 @@ const FUNCTIONS: Record<string, FunctionDef> = {
     call: ([x]) =>
       typeof x === 'string'
         ? x
-        : dumpJson(exprefsAsText(x), { itemSeparator: ',', keySeparator: ':', ensureAscii: true }),
+        : // json.dumps escapes DEL too when ensure_ascii is on; dumpJson leaves it raw.
+          dumpJson(exprefsAsText(x), { itemSeparator: ',', keySeparator: ':', ensureAscii: true })
+            .replaceAll('\x7f', '\\u007f'),
   },
   type: { args: [ANY], call: ([x]) => (x instanceof ExprRef ? null : jmesTypeName(x)) },
 };

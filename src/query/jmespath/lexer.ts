@@ -3,7 +3,7 @@
  * (as in Python jmespath) a lexical error anywhere wins over a grammar error earlier on.
  */
 import { JsonSyntaxError, parseJson } from '../../value/json.js';
-import type { Value } from '../../value/value.js';
+import { PyFloat, type Value } from '../../value/value.js';
 import { EmptyExpressionError, LexerError } from './errors.js';
 import { decodeQuotedIdentifier, pyLstrip } from './text.js';
 
@@ -132,7 +132,7 @@ export function tokenize(expression: string): Token[] {
  */
 function literalValue(lexeme: string): Value | undefined {
   try {
-    return parseJson(lexeme);
+    return shareNaN(parseJson(lexeme));
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
   }
@@ -142,4 +142,17 @@ function literalValue(lexeme: string): Value | undefined {
     if (!(e instanceof JsonSyntaxError)) throw e;
     return undefined;
   }
+}
+
+/**
+ * Python's json module returns one shared NaN object for every `NaN` it parses, and container
+ * comparisons check identity first, so `[NaN] == [NaN]` is true for literals. Sharing one
+ * instance here lets the interpreter's identity checks see the same thing.
+ */
+const JSON_NAN = new PyFloat(NaN);
+function shareNaN(v: Value): Value {
+  if (v instanceof PyFloat) return Number.isNaN(v.value) ? JSON_NAN : v;
+  if (Array.isArray(v)) return v.map(shareNaN);
+  if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, shareNaN(x)]));
+  return v;
 }

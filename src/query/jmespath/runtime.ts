@@ -2,11 +2,11 @@
  * The values the interpreter passes around and the Python semantics it applies to them:
  * equality, ordering, truthiness, type names and `str()` for error messages.
  */
-import { pyStr, pyStringRepr } from '../../value/python-repr.js';
+import { pyStr } from '../../value/python-repr.js';
 import { PyFloat, type Value } from '../../value/value.js';
 import type { Node } from './ast.js';
 import { PythonRuntimeError } from './errors.js';
-import { compareCodePoints } from './text.js';
+import { compareCodePoints, pyStringRepr } from './text.js';
 
 /**
  * `&expr` evaluated: a first-class value in Python jmespath (it can sit in lists, be compared,

@@ -66,3 +66,48 @@ export function decodeQuotedIdentifier(raw: string): { value?: string; error?: s
   }
   return { value: out };
 }
+
+/**
+ * Python's `str.isprintable()` is false for categories Cc, Cf, Cs, Co, Cn, Zl, Zp and Zs other
+ * than the space. (Node's Unicode tables are newer than Python 3.11's 14.0, so characters
+ * assigned since then count as printable here but not in Python.)
+ */
+const NON_PRINTABLE = /^[\p{C}\p{Z}]$/u;
+
+/** Python `repr(str)`, as error messages embed strings nested in lists and dicts. */
+export function pyStringRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === ' ' || !NON_PRINTABLE.test(ch)) out += ch;
+    else if (cp <= 0xff) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+    else out += `\\U${cp.toString(16).padStart(8, '0')}`;
+  }
+  return out + quote;
+}
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+/** True when index `i` of `s` falls between the two halves of a surrogate pair. */
+const splitsPair = (s: string, i: number): boolean =>
+  i > 0 && i < s.length && isHigh(s.charCodeAt(i - 1)) && isLow(s.charCodeAt(i));
+
+/**
+ * Whether `sub` occurs in `s` at `at` (or anywhere, if omitted) on code point boundaries, as
+ * Python's `in`, `startswith` and `endswith` see it: a lone surrogate never matches half a pair.
+ */
+export function pyContains(s: string, sub: string): boolean {
+  for (let i = s.indexOf(sub); i !== -1; i = s.indexOf(sub, i + 1)) {
+    if (pyMatchesAt(s, sub, i)) return true;
+  }
+  return false;
+}
+
+export const pyMatchesAt = (s: string, sub: string, at: number): boolean =>
+  at >= 0 && s.startsWith(sub, at) && (sub === '' || (!splitsPair(s, at) && !splitsPair(s, at + sub.length)));
