@@ -3,8 +3,11 @@
 
 Usage: python3 tools/capture-output-fixtures.py [--aws /opt/awscli-v2.36.7/aws] [--url URL]
 
-Every expected output comes from running the real `aws` (no Python re-implementation), so the
-corpora are the specification the TypeScript formatters are tested against:
+Every expected output comes from the real CLI (no Python re-implementation): command lines run
+through the CLI's own entry point in a few long-lived processes (tools/aws-inprocess-driver.py,
+~20x faster than one `aws` process per line), and a sample (--verify) is re-run through the
+`aws` program itself and must match byte for byte. The corpora are the specification the
+TypeScript formatters are tested against:
 - `test/fixtures/text/cases.json`  [{name, input, expected, error?}]
 - `test/fixtures/yaml/cases.json`  [{name, format: "yaml"|"yaml-stream", input, expected}]
 `input` is JSON text (parse it with parseJson so ints and floats stay apart); `expected` is the

@@ -9,6 +9,7 @@
  */
 import type { Value, ValueMap } from '../value/value.js';
 import type { FormatContext, OutputFormat } from './format.js';
+import { TextFormatError } from './text.js';
 
 export interface Query {
   search(data: Value): Value;
@@ -32,10 +33,7 @@ export async function writePaginated(
   out: ResultWriter,
 ): Promise<void> {
   const apply = (v: Value): Value => (query ? query.search(v) : v);
-  const emit = (v: Value) => {
-    const text = format.format(apply(v), context);
-    if (text) out.write(text);
-  };
+  const emit = (v: Value) => writeFormatted(format, apply(v), context, out);
   const { resultKeys, pages } = source;
   if (format.pages === 'merged') {
     const merged: ValueMap = new Map();
@@ -61,7 +59,18 @@ export async function writePaginated(
 }
 
 export function writeSingle(response: ValueMap, format: OutputFormat, query: Query | undefined, context: FormatContext, out: ResultWriter): void {
-  const text = format.format(query ? query.search(response) : response, context);
+  writeFormatted(format, query ? query.search(response) : response, context, out);
+}
+
+/** Writes one formatted document; a text-format failure keeps the lines the CLI had printed. */
+function writeFormatted(format: OutputFormat, value: Value, context: FormatContext, out: ResultWriter): void {
+  let text: string;
+  try {
+    text = format.format(value, context);
+  } catch (error) {
+    if (error instanceof TextFormatError && error.output) out.write(error.output);
+    throw error;
+  }
   if (text) out.write(text);
 }
 

@@ -1,5 +1,4 @@
-// The text corpus: inputs and the exact stdout (and error) of AWS CLI v2.36.7, captured by
-// tools/capture-output-fixtures.py (real list operations and `--query` literals).
+// The text corpus: inputs and the exact stdout (and error) of AWS CLI v2.36.7.
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { TextFormatError, textFormat } from '../../src/output/text.js';
@@ -12,9 +11,11 @@ interface Case {
   error?: string;
 }
 
-const cases = JSON.parse(
-  readFileSync(new URL('../fixtures/text/cases.json', import.meta.url), 'utf8'),
-) as Case[];
+// cases.json: the `aws` program itself; random-cases.json: seeded random values through the
+// CLI's own formatter objects (tools/capture-random-output-cases.py).
+const cases = ['cases.json', 'random-cases.json'].flatMap(
+  (file) => JSON.parse(readFileSync(new URL(`../fixtures/text/${file}`, import.meta.url), 'utf8')) as Case[],
+);
 const ctx = { operationName: 'ListUsers', width: 80, color: false };
 
 test('corpus is not empty', () => expect(cases.length).toBeGreaterThan(100));

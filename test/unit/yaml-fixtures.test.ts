@@ -1,5 +1,4 @@
-// The YAML corpus: inputs and the exact stdout of AWS CLI v2.36.7, captured by
-// tools/capture-output-fixtures.py (real list operations and `--query` literals).
+// The YAML corpus: inputs and the exact stdout of AWS CLI v2.36.7.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { yamlStreamFormat } from '../../src/output/yaml-stream.js';
@@ -13,9 +12,11 @@ interface Case {
   expected: string;
 }
 
-const cases = JSON.parse(
-  readFileSync(new URL('../fixtures/yaml/cases.json', import.meta.url), 'utf8'),
-) as Case[];
+// cases.json: the `aws` program itself; random-cases.json: seeded random values through the
+// CLI's own formatter objects (tools/capture-random-output-cases.py).
+const cases = ['cases.json', 'random-cases.json'].flatMap(
+  (file) => JSON.parse(readFileSync(new URL(`../fixtures/yaml/${file}`, import.meta.url), 'utf8')) as Case[],
+);
 const ctx = { operationName: 'ListUsers', width: 80, color: false };
 
 describe.each(['yaml', 'yaml-stream'] as const)('%s fixtures', (format) => {

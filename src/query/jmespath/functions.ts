@@ -123,9 +123,7 @@ const FUNCTIONS: Record<string, FunctionDef> = {
     call: ([x]) =>
       typeof x === 'string'
         ? x
-        : // json.dumps escapes DEL too when ensure_ascii is on; dumpJson leaves it raw.
-          dumpJson(exprefsAsText(x), { itemSeparator: ',', keySeparator: ':', ensureAscii: true })
-            .replaceAll('\x7f', '\\u007f'),
+        : dumpJson(exprefsAsText(x), { itemSeparator: ',', keySeparator: ':', ensureAscii: true }),
   },
   type: { args: [ANY], call: ([x]) => (x instanceof ExprRef ? null : jmesTypeName(x)) },
 };

@@ -15,7 +15,7 @@ export type TokenType =
 
 export interface Token {
   readonly type: TokenType;
-  /** Where the token starts (in UTF-16 units; Python counts code points, see `positions`). */
+  /** Where the token starts, in code points (Python's columns; a non-BMP character is one). */
   readonly start: number;
   /** The token as error messages print it (`%s` of Python's token value). */
   readonly text: string;
@@ -41,8 +41,8 @@ const isIdentChar = (c: string | undefined): boolean => c !== undefined && /^[A-
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
 /**
- * Tokenizes `expression`, given as an array of code points so that positions in messages count
- * characters the way Python does (a non-BMP character is one column).
+ * Tokenizes `expression`. It is walked as an array of code points so that positions in messages
+ * count characters the way Python does (a non-BMP character is one column).
  */
 export function tokenize(expression: string): Token[] {
   if (expression === '') throw new EmptyExpressionError();

@@ -5,7 +5,7 @@ import { pyStrip } from './text.js';
 /** Python accepts any Unicode decimal digit; digits come in runs of ten starting at zero. */
 function asciiDigits(s: string): string {
   return s.replace(/\p{Nd}/gu, (d) => {
-    let cp = d.codePointAt(0)!;
+    const cp = d.codePointAt(0)!;
     if (cp <= 0x39) return d;
     let start = cp;
     while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
