@@ -60,6 +60,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** `--debug`: timestamped lines on stderr, in the CLI's layout. Never credentials. */
+function debugLogger(io: Io): (message: string) => void {
+  return (message) => {
+    const now = new Date();
+    const stamp = now.toISOString().replace('T', ' ').replace(/\.(\d{3})Z$/, ',$1');
+    io.stderr.write(`${stamp} - MainThread - aws-iam - DEBUG - ${message}\n`);
+  };
+}
+
 function structuredError(format: string, info: Value): string {
   const f = OUTPUT_FORMATS[format];
   if (!f) return dumpJson(info, { indent: 4, ensureAscii: false }) + '\n';
@@ -105,9 +114,14 @@ async function execute(commandLine: CommandLine, io: Io, sharedFiles: () => Prom
     }
   }
   const send = io.createSender(settings, globals);
+  const debug = globals.debug ? debugLogger(io) : undefined;
+  debug?.(`CLI version: aws-iam/${VERSION} (mirrors aws-cli/${CLI_VERSION}) Node/${process.versions.node}`);
+  debug?.(`Profile: ${settings.profileName}; region: ${settings.region ?? '(none)'}; endpoint: ${settings.endpointUrl ?? '(default)'}`);
   const fetch = async (params: ValueMap): Promise<ValueMap> => {
     validateRequest(operation, params);
+    debug?.(`Making request for ${operation.name} with params: ${dumpJson(params)}`);
     const body = await send(operation.name, params);
+    debug?.(`Response body for ${operation.name}: ${body.length} characters`);
     return shapeResponse(body, operation.name, operation.output, { timestampFormat: settings.timestampFormat });
   };
   const context: FormatContext = {
