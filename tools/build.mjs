@@ -1,14 +1,21 @@
-// Bundles src/cli/main.ts into one file: Node then loads one module instead of ~1,200 SDK files.
+// Bundles src/cli/main.ts into dist/: Node then loads a few modules instead of ~1,200 SDK files.
+// ES modules with code splitting, so that what a command does not use (the SDK, help pages,
+// skeletons, aws-iam's own commands) sits in chunks that are loaded only by `import()`.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 
+rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/aws-iam.cjs',
+  entryPoints: { 'aws-iam': 'src/cli/main.ts' },
+  outdir: 'dist',
   bundle: true,
+  splitting: true,
   platform: 'node',
-  format: 'cjs',
+  format: 'esm',
   target: 'node20',
   minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
+  // Some SDK dependencies are CommonJS and call require(): give the ES modules one.
+  banner: { js: "import { createRequire as __awsIamRequire } from 'node:module'; const require = __awsIamRequire(import.meta.url);" },
 });

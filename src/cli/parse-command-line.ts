@@ -9,11 +9,14 @@ import { ArgParseError, checkRequired, parseKnownArgs } from './argparse.js';
 import { GLOBAL_ARGS, toGlobalOptions, type GlobalOptions } from './global-options.js';
 import { CLI_DEST, operationArgs } from './operation-options.js';
 import { closeMatches } from './close-matches.js';
+import { isExtensionCommand } from '../extensions/registry.js';
 
 export type CommandLine =
   | { kind: 'version'; globals: GlobalOptions }
   | { kind: 'help'; globals: GlobalOptions; operation?: OperationSpec }
-  | { kind: 'operation'; globals: GlobalOptions; operation: OperationSpec; values: Map<string, unknown> };
+  | { kind: 'operation'; globals: GlobalOptions; operation: OperationSpec; values: Map<string, unknown> }
+  /** A command of aws-iam's own (extensions/): its name and the words after it, globals removed. */
+  | { kind: 'extension'; globals: GlobalOptions; name: string; args: readonly string[] };
 
 const usageError = (error: unknown): never => {
   if (error instanceof ArgParseError) throw new CliError('usage', error.message);
@@ -43,6 +46,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const name = stage1.extras[first].word;
   const rest = stage1.extras.filter((_, i) => i !== first).map((e) => e.word);
   if (name === 'help') return { kind: 'help', globals };
+  if (isExtensionCommand(name)) return { kind: 'extension', globals, name, args: rest };
   const operation = findOperation(name);
   if (!operation) throw new CliError('usage', invalidChoice(name));
 

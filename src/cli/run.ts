@@ -1,72 +1,68 @@
 /**
  * One invocation, end to end: argv → operation table → parameters → SDK call → paginator →
  * query → formatter → stdout, and any failure → the CLI's stderr message and exit code.
- * Everything outside the process (streams, environment, files, the network) is injected, so
- * tests can run it without a network and assert exact bytes.
+ * Everything outside the process is injected (io.ts). Pieces only some commands use (help,
+ * skeletons, aws-iam's own commands, the SDK) are loaded when they run.
  */
-import { CLI_VERSION, type OperationSpec } from '../model/operations.js';
+import type { OperationSpec } from '../model/operations.js';
+import { CLI_VERSION } from '../model/operations.js';
 import { CliError, EXIT } from '../errors/cli-error.js';
 import { renderError } from '../errors/write-error.js';
-import { errorFormatOf, resolveSettings, type Env, type SharedFiles } from '../config/settings.js';
+import { errorFormatOf, resolveSettings, type SharedFiles } from '../config/settings.js';
 import { dumpJson } from '../value/json.js';
 import type { Value, ValueMap } from '../value/value.js';
 import { OUTPUT_FORMATS } from '../output/formats.js';
 import { writePaginated, writeSingle } from '../output/write-result.js';
-import type { FormatContext } from '../output/format.js';
+import { tableExitText } from '../output/table.js';
 import { paginate, PaginationError } from '../paginate/paginator.js';
 import { TokenError } from '../paginate/token.js';
 import { buildRequest } from '../params/build-request.js';
 import { validateRequest } from '../params/validate.js';
 import { shapeResponse } from '../response/shape-response.js';
-import { inputSkeleton } from '../skeleton/input-skeleton.js';
 import { CLI_DEST } from './operation-options.js';
 import { parseCommandLine, parseGlobalsLeniently, type CommandLine } from './parse-command-line.js';
 import type { GlobalOptions } from './global-options.js';
-import type { SendRequest } from '../sdk/iam-client.js';
-import { compileQuery, type Query } from '../query/compile-query.js';
+import type { Io } from './io.js';
+import { compileQueryOption, openSession, outputPlan, VERSION, type OutputPlan } from './session.js';
+import { loadExtension } from '../extensions/registry.js';
 
-export const VERSION = '0.1.0';
+export type { Io } from './io.js';
+export { VERSION } from './session.js';
 
-export interface Io {
-  readonly stdout: { write(text: string): void };
-  readonly stderr: { write(text: string): void };
-  readonly env: Env;
-  readonly stdoutIsTTY: boolean;
-  readonly columns?: number;
-  /** Reads the shared config and credentials files. */
-  readonly loadSharedFiles: () => Promise<SharedFiles>;
-  /** Creates the request sender (the SDK client); injected so tests can script responses. */
-  readonly createSender: (settings: ReturnType<typeof resolveSettings>, globals: GlobalOptions) => SendRequest;
+const RESET = '\x1b[0m';
+
+/** What one invocation has set up that changes how it ends. */
+interface RunState {
+  files?: SharedFiles;
+  /**
+   * Table colour is on and its styler is set up (colorama, in the CLI): from then on every
+   * write to stderr is followed by a reset, and a terminal stdout gets one more at exit.
+   */
+  tableStyled: boolean;
 }
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  let files: SharedFiles | undefined;
+  const state: RunState = { tableStyled: false };
   try {
     const commandLine = parseCommandLine(argv);
-    return await execute(commandLine, io, async () => (files ??= await io.loadSharedFiles()));
+    return await execute(commandLine, io, state);
   } catch (error) {
     const cliError = asCliError(error);
     const globals = parseGlobalsLeniently(argv);
-    const env = io.env;
     let profile;
     try {
-      profile = files && globals ? resolveSettings(globals, env, files).profile : undefined;
+      profile = state.files && globals ? resolveSettings(globals, io.env, state.files).profile : undefined;
     } catch {
       profile = undefined;
     }
-    const format = globals ? errorFormatOf(globals, env, profile) : 'enhanced';
-    io.stderr.write(renderError(cliError, format, (fmt, info) => structuredError(fmt, info)));
+    const format = globals ? errorFormatOf(globals, io.env, profile) : 'enhanced';
+    for (const chunk of renderError(cliError, format, structuredError)) {
+      io.stderr.write(state.tableStyled ? chunk + RESET : chunk);
+    }
     return cliError.exitCode;
+  } finally {
+    if (state.tableStyled) io.stdout.write(tableExitText(true, io.stdoutIsTTY));
   }
-}
-
-/** `--debug`: timestamped lines on stderr, in the CLI's layout. Never credentials. */
-function debugLogger(io: Io): (message: string) => void {
-  return (message) => {
-    const now = new Date();
-    const stamp = now.toISOString().replace('T', ' ').replace(/\.(\d{3})Z$/, ',$1');
-    io.stderr.write(`${stamp} - MainThread - aws-iam - DEBUG - ${message}\n`);
-  };
 }
 
 function structuredError(format: string, info: Value): string {
@@ -81,42 +77,53 @@ function asCliError(error: unknown): CliError {
   return new CliError('general', error instanceof Error ? error.message : String(error));
 }
 
-async function execute(commandLine: CommandLine, io: Io, sharedFiles: () => Promise<SharedFiles>): Promise<number> {
+async function execute(commandLine: CommandLine, io: Io, state: RunState): Promise<number> {
   const { globals } = commandLine;
-  if (commandLine.kind === 'version') {
-    io.stdout.write(`aws-iam/${VERSION} aws-cli/${CLI_VERSION} Node/${process.versions.node} ${process.platform}/${process.arch}\n`);
-    return EXIT.ok;
-  }
-  if (commandLine.kind === 'help') {
-    throw new CliError('general', 'help is not available yet in aws-iam; see README.md for the commands and options');
-  }
-  const { operation, values } = commandLine;
-  const query = globals.query !== undefined ? compileQuery(globals.query) : undefined;
-
-  const skeleton = values.get(CLI_DEST.skeleton) as string | undefined;
-  if (skeleton !== undefined) {
-    if (skeleton !== 'input') {
-      throw new CliError('general', `--generate-cli-skeleton ${skeleton} is not available yet in aws-iam`);
+  const sharedFiles = async () => (state.files ??= await io.loadSharedFiles());
+  switch (commandLine.kind) {
+    case 'version':
+      io.stdout.write(`aws-iam/${VERSION} aws-cli/${CLI_VERSION} Node/${process.versions.node} ${process.platform}/${process.arch}\n`);
+      return EXIT.ok;
+    case 'help': {
+      const { showHelp } = await import('../help/show-help.js');
+      return showHelp(commandLine.operation, io);
     }
-    io.stdout.write(dumpJson(inputSkeleton(operation), { indent: 4, ensureAscii: false }) + '\n');
-    return EXIT.ok;
+    case 'extension':
+      return (await loadExtension(commandLine.name))(commandLine.args, globals, io);
+    case 'operation':
+      return runOperation(commandLine.operation, commandLine.values, globals, io, state, sharedFiles);
   }
-  if (values.has(CLI_DEST.cliInputYaml)) {
-    throw new CliError('general', '--cli-input-yaml is not available yet in aws-iam; use --cli-input-json');
+}
+
+async function runOperation(
+  operation: OperationSpec,
+  values: Map<string, unknown>,
+  globals: GlobalOptions,
+  io: Io,
+  state: RunState,
+  sharedFiles: () => Promise<SharedFiles>,
+): Promise<number> {
+  const query = compileQueryOption(globals);
+
+  const skeletonKind = values.get(CLI_DEST.skeleton) as string | undefined;
+  if (skeletonKind !== undefined) {
+    const { generateSkeleton } = await import('../skeleton/generate-skeleton.js');
+    const skeleton = generateSkeleton(operation, skeletonKind);
+    if (skeleton.kind === 'text') {
+      io.stdout.write(skeleton.text);
+      return EXIT.ok;
+    }
+    // `output`: a sample response, printed as a real one would be (no request is made).
+    const settings = resolveSettings(globals, io.env, await sharedFiles());
+    const plan = outputPlan(globals, settings, io, operation.name, query);
+    writeSingle(skeleton.response, plan.format(), query, plan.context, io.stdout);
+    return EXIT.ok;
   }
 
   const request = buildRequest(operation, values);
-  const settings = resolveSettings(globals, io.env, await sharedFiles());
-  const format = OUTPUT_FORMATS[settings.output];
-  if (!format) {
-    if (['text', 'table', 'yaml', 'yaml-stream'].includes(settings.output)) {
-      throw new CliError('general', `--output ${settings.output} is not available yet in aws-iam`);
-    }
-  }
-  const send = io.createSender(settings, globals);
-  const debug = globals.debug ? debugLogger(io) : undefined;
-  debug?.(`CLI version: aws-iam/${VERSION} (mirrors aws-cli/${CLI_VERSION}) Node/${process.versions.node}`);
-  debug?.(`Profile: ${settings.profileName}; region: ${settings.region ?? '(none)'}; endpoint: ${settings.endpointUrl ?? '(default)'}`);
+  const session = await openSession(globals, io, await sharedFiles());
+  const { settings, send, debug } = session;
+  const plan = outputPlan(globals, settings, io, operation.name, query);
   const fetch = async (params: ValueMap): Promise<ValueMap> => {
     validateRequest(operation, params);
     debug?.(`Making request for ${operation.name} with params: ${dumpJson(params)}`);
@@ -124,47 +131,37 @@ async function execute(commandLine: CommandLine, io: Io, sharedFiles: () => Prom
     debug?.(`Response body for ${operation.name}: ${body.length} characters`);
     return shapeResponse(body, operation.name, operation.output, { timestampFormat: settings.timestampFormat });
   };
-  const context: FormatContext = {
-    operationName: operation.name,
-    width: io.stdoutIsTTY ? (io.columns ?? 80) : 80,
-    color: globals.color === 'on' || (globals.color === 'auto' && io.stdoutIsTTY),
-  };
-  const outputFormat = () => {
-    if (!format) throw new CliError('general', `Unknown output type: ${settings.output}`);
-    return format;
+  // The CLI sets up the table styler when it builds the formatter: before the first request
+  // of a paginated listing (the paginator is lazy), after the response of a single call.
+  const styleTable = () => {
+    if (plan.formatName === 'table' && plan.context.color) state.tableStyled = true;
   };
   const paginated = pagination(operation, globals, values, request);
   if (paginated) {
     if (paginated.maxItems !== undefined && paginated.maxItems <= 0n) {
       io.stderr.write('warning: Non-positive values for --max-items may result in undefined behavior.\n');
     }
+    styleTable();
     const pages = paginate(operation.resultKeys!, fetch, request, paginated);
-    await writePaginatedChecked(pages, operation, outputFormat, settings.output, query, context, io);
+    await writePages(pages, operation, plan, io);
   } else {
     const response = await fetch(request);
-    writeSingle(response, outputFormat(), query, context, io.stdout);
+    styleTable();
+    writeSingle(response, plan.format(), query, plan.context, io.stdout);
   }
   return EXIT.ok;
 }
 
-async function writePaginatedChecked(
-  pages: ReturnType<typeof paginate>,
-  operation: OperationSpec,
-  format: () => import('../output/format.js').OutputFormat,
-  formatName: string,
-  query: Query | undefined,
-  context: FormatContext,
-  io: Io,
-): Promise<void> {
+async function writePages(pages: ReturnType<typeof paginate>, operation: OperationSpec, plan: OutputPlan, io: Io): Promise<void> {
   // A bad output type is only noticed when the first page is formatted, after the request.
   const first = await pages.next();
-  const chosen = format();
+  const chosen = plan.format();
   async function* replay() {
     if (first.done) return first.value;
     yield first.value;
     return yield* pages;
   }
-  await writePaginated({ resultKeys: operation.resultKeys!, pages: replay() }, chosen, formatName, query, context, io.stdout);
+  await writePaginated({ resultKeys: operation.resultKeys!, pages: replay() }, chosen, plan.formatName, plan.query, plan.context, io.stdout);
 }
 
 /**

@@ -21,11 +21,15 @@ export type ErrorFormat = 'legacy' | 'json' | 'yaml' | 'text' | 'table' | 'enhan
 /** Formats `{Code, Message}` for the structured error formats; supplied by the output layer. */
 export type StructuredErrorWriter = (format: Exclude<ErrorFormat, 'legacy' | 'enhanced'>, info: Value) => string;
 
-/** `\n<prog>: [ERROR]: <message, stripped>\n`, as the CLI's write_error does. */
-export const errorLine = (message: string): string => `\n${PROGRAM}: [ERROR]:${message.trim() ? ` ${message.trim()}` : ''}\n`;
+/**
+ * `\n<prog>: [ERROR]: <message, stripped>\n`, as the CLI's write_error does, in its three
+ * writes: when table colour is on, each write to stderr is followed by a reset (see run.ts).
+ */
+export const errorLine = (message: string): string[] => ['\n', `${PROGRAM}: [ERROR]:${message.trim() ? ` ${message.trim()}` : ''}`, '\n'];
 
-export function renderError(error: CliError, format: ErrorFormat, structured?: StructuredErrorWriter): string {
-  if (error.errorClass === 'unknown-options') return `\n${USAGE}\n${errorLine(error.message)}`;
+/** The writes that report `error` on stderr, in the CLI's order and chunks. */
+export function renderError(error: CliError, format: ErrorFormat, structured?: StructuredErrorWriter): string[] {
+  if (error.errorClass === 'unknown-options') return [`\n${USAGE}\n`, ...errorLine(error.message)];
   const fullMessage = error.errorClass === 'usage' ? `${error.message}\n\n${USAGE}` : error.message;
   const code = error.code;
   if (error.errorClass === 'general' || code === undefined) return errorLine(fullMessage);
@@ -39,5 +43,5 @@ export function renderError(error: CliError, format: ErrorFormat, structured?: S
     ['Message', error.errorClass === 'client' ? error.details!.message : fullMessage],
     ...(error.details?.modeled ?? []),
   ]);
-  return structured(format, info);
+  return [structured(format, info)];
 }

@@ -35,6 +35,9 @@ export function buildRequest(op: OperationSpec, values: Map<string, unknown>): V
     throw new CliError('param-validation', 'Only one --cli-input- parameter may be specified.');
   }
   if (cliInput !== undefined) mergeCliInput(request, cliInput);
+  if (values.has(CLI_DEST.cliInputYaml)) {
+    throw new CliError('general', '--cli-input-yaml is not available yet in aws-iam; use --cli-input-json');
+  }
   return request;
 }
 

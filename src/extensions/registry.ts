@@ -1,0 +1,26 @@
+/**
+ * Commands of aws-iam's own, beyond `aws iam`. Their names are not IAM command names (the
+ * operation table test checks that), so none shadows an AWS CLI command, and since the CLI
+ * matches operation names exactly, none makes an abbreviation ambiguous. Each is loaded only
+ * when it runs.
+ */
+import type { GlobalOptions } from '../cli/global-options.js';
+import type { Io } from '../cli/io.js';
+
+/** Runs the command; returns the exit code. Failures are thrown as CliError, as for operations. */
+export type ExtensionCommand = (args: readonly string[], globals: GlobalOptions, io: Io) => Promise<number>;
+
+const EXTENSIONS: Readonly<Record<string, () => Promise<ExtensionCommand>>> = {
+};
+
+export function isExtensionCommand(name: string): boolean {
+  return Object.hasOwn(EXTENSIONS, name);
+}
+
+export function extensionNames(): readonly string[] {
+  return Object.keys(EXTENSIONS);
+}
+
+export async function loadExtension(name: string): Promise<ExtensionCommand> {
+  return EXTENSIONS[name]();
+}
