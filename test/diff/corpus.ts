@@ -7,6 +7,10 @@
  *   @stdout-only :: list-users --debug         stderr not compared (Python's own debug log)
  *   @resume list-roles --max-items 1 :: list-roles --max-items 2
  *       each CLI's NextToken from the first command resumed by the *other* CLI, and by itself
+ *   @tty 120 :: list-users --output table    run on a terminal 120 columns wide (a pseudo-terminal)
+ *   @tty 40 stdout :: …                      only stdout on the terminal (stderr to a file);
+ *   @tty 40 stderr :: …                      only stderr on the terminal (stdout to a file)
+ * Directives can be chained: `@tty 80 :: @env AWS_PROFILE=work :: list-users`.
  *
  * Words are split like a POSIX shell splits them (single and double quotes, backslashes).
  */
@@ -23,6 +27,13 @@ export interface Case {
   readonly compareStderr: boolean;
   /** For @resume: the command whose NextToken the case resumes from. */
   readonly resumeFrom?: string[];
+  /** For @tty: the terminal's width and which streams are on it. */
+  readonly tty?: TtySetup;
+}
+
+export interface TtySetup {
+  readonly columns: number;
+  readonly streams: 'both' | 'stdout' | 'stderr';
 }
 
 const CORPUS_DIR = fileURLToPath(new URL('./corpus/', import.meta.url));
@@ -46,8 +57,9 @@ function parseCase(file: string, line: number, text: string): Case {
   let endpoint = true;
   let compareStderr = true;
   let resumeFrom: string[] | undefined;
+  let tty: TtySetup | undefined;
   let rest = text;
-  if (rest.startsWith('@')) {
+  while (rest.startsWith('@')) {
     const sep = rest.indexOf(' :: ');
     if (sep < 0) throw new Error(`${file}:${line}: directive without ' :: '`);
     const directive = rest.slice(0, sep);
@@ -64,11 +76,18 @@ function parseCase(file: string, line: number, text: string): Case {
       compareStderr = false;
     } else if (name === '@resume') {
       resumeFrom = words;
+    } else if (name === '@tty') {
+      const columns = Number(words[0]);
+      const streams = (words[1] ?? 'both') as TtySetup['streams'];
+      if (!Number.isInteger(columns) || !['both', 'stdout', 'stderr'].includes(streams)) {
+        throw new Error(`${file}:${line}: @tty COLUMNS [both|stdout|stderr]`);
+      }
+      tty = { columns, streams };
     } else {
       throw new Error(`${file}:${line}: unknown directive ${name}`);
     }
   }
-  return { file, line, text, args: shellWords(rest), env, endpoint, compareStderr, resumeFrom };
+  return { file, line, text, args: shellWords(rest), env, endpoint, compareStderr, resumeFrom, tty };
 }
 
 export function shellWords(text: string): string[] {

@@ -4,9 +4,12 @@
  * the CLI names itself) and the exit code must be identical.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus, type Case } from './corpus.js';
+import { loadCorpus, type Case, type TtySetup } from './corpus.js';
 import { startMoto, type MotoServer } from './moto.js';
 import { findReferenceCli } from './reference-cli.js';
 
@@ -27,7 +30,34 @@ interface Outcome {
   code: number;
 }
 
-function runProcess(file: string, args: string[], env: Record<string, string | null>): Promise<Outcome> {
+const shellQuote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Runs the command on a pseudo-terminal of the given width (`script`), with the chosen streams
+ * on it and the others redirected to files: `stdout` is then what the terminal showed (with
+ * its CR LF line ends) and `stderr` what went to a file, if anything did.
+ */
+function runOnTerminal(file: string, args: string[], env: Record<string, string>, tty: TtySetup): Promise<Outcome> {
+  const dir = mkdtempSync(join(tmpdir(), 'aws-iam-tty-'));
+  const redirect =
+    tty.streams === 'stdout' ? ` 2>${dir}/redirected` : tty.streams === 'stderr' ? ` >${dir}/redirected` : '';
+  const command = `stty cols ${tty.columns} rows 50; exec ${[file, ...args].map(shellQuote).join(' ')}${redirect}`;
+  return new Promise((resolve) => {
+    execFile('script', ['-qec', command, '/dev/null'], { env, encoding: 'utf8', maxBuffer: 64 << 20 }, (error, stdout) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      let redirected = '';
+      try {
+        redirected = readFileSync(`${dir}/redirected`, 'utf8');
+      } catch {
+        // nothing was redirected
+      }
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ stdout, stderr: redirected, code });
+    });
+  });
+}
+
+function runProcess(file: string, args: string[], env: Record<string, string | null>, tty?: TtySetup): Promise<Outcome> {
   const fullEnv: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME,
@@ -44,6 +74,7 @@ function runProcess(file: string, args: string[], env: Record<string, string | n
     if (v === null) delete fullEnv[k];
     else fullEnv[k] = v;
   }
+  if (tty) return runOnTerminal(file, args, fullEnv, tty);
   return new Promise((resolve) => {
     execFile(file, args, { env: fullEnv, encoding: 'utf8', maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
@@ -55,17 +86,25 @@ function runProcess(file: string, args: string[], env: Record<string, string | n
 /** The reference's stderr with `aws-iam` where the CLI prints its own name. */
 export const asAwsIam = (stderr: string): string =>
   stderr
-    .replace(/^aws: \[ERROR\]:/gm, 'aws-iam: [ERROR]:')
+    .replace(/^((?:\x1b\[0m)?)aws: \[ERROR\]:/gm, '$1aws-iam: [ERROR]:')
     .replace(/^usage: aws /gm, 'usage: aws-iam ')
     .replace(/^ {2}aws (help|<command>)/gm, '  aws-iam $1');
 
 let moto: MotoServer;
 const endpointArgs = (c: Case) => (c.endpoint ? ['--endpoint-url', moto.url] : []);
 const runReference = (c: Case, args: string[]) =>
-  runProcess(reference.path!, ['--no-cli-pager', ...endpointArgs(c), 'iam', ...args], c.env);
-const runMine = (c: Case, args: string[]) => runProcess(`${ROOT}bin/aws-iam`, [...endpointArgs(c), ...args], c.env);
+  runProcess(reference.path!, ['--no-cli-pager', ...endpointArgs(c), 'iam', ...args], c.env, c.tty);
+const runMine = (c: Case, args: string[]) => runProcess(`${ROOT}bin/aws-iam`, [...endpointArgs(c), ...args], c.env, c.tty);
 
 const nextTokenOf = (o: Outcome): string => JSON.parse(o.stdout).NextToken;
+
+/** What aws-iam must print: the reference's output, with its own name where the CLI prints `aws`. */
+const expected = (c: Case, ref: Outcome): Outcome => ({
+  ...ref,
+  // On a terminal, stderr is part of what the terminal showed.
+  stdout: c.tty && c.tty.streams !== 'stdout' ? asAwsIam(ref.stdout) : ref.stdout,
+  stderr: asAwsIam(ref.stderr),
+});
 
 describe.skipIf(!reference.path)(`aws-iam vs ${reference.reason}`, () => {
   beforeAll(async () => {
@@ -85,13 +124,13 @@ describe.skipIf(!reference.path)(`aws-iam vs ${reference.reason}`, () => {
           runMine(c, args),
           runReference(c, [...c.args, '--starting-token', nextTokenOf(myFirst)]),
         ]);
-        expect(mine).toEqual({ ...ref, stderr: asAwsIam(ref.stderr) });
+        expect(mine).toEqual(expected(c, ref));
         expect(refOnMine.stdout, 'aws resumes a token aws-iam printed').toBe(ref.stdout);
         return;
       }
       const [ref, mine] = await Promise.all([runReference(c, c.args), runMine(c, c.args)]);
       if (!c.compareStderr) return void expect({ ...mine, stderr: '' }).toEqual({ ...ref, stderr: '' });
-      expect(mine).toEqual({ ...ref, stderr: asAwsIam(ref.stderr) });
+      expect(mine).toEqual(expected(c, ref));
     });
   });
 });
