@@ -23,7 +23,7 @@ import { CLI_DEST } from './operation-options.js';
 import { parseCommandLine, parseGlobalsLeniently, type CommandLine } from './parse-command-line.js';
 import type { GlobalOptions } from './global-options.js';
 import type { Io } from './io.js';
-import { compileQueryOption, openSession, outputPlan, VERSION, type OutputPlan } from './session.js';
+import { compileQueryOption, openSession, outputPlan, tableColor, VERSION, type OutputPlan } from './session.js';
 import { loadExtension } from '../extensions/registry.js';
 
 export type { Io } from './io.js';
@@ -39,10 +39,15 @@ interface RunState {
    * write to stderr is followed by a reset, and a terminal stdout gets one more at exit.
    */
   tableStyled: boolean;
+  /**
+   * Table stylers set up so far (the output's, and a coloured `--cli-error-format table`
+   * error's): each leaves one more reset on a terminal stdout at exit.
+   */
+  stylers: number;
 }
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const state: RunState = { tableStyled: false };
+  const state: RunState = { tableStyled: false, stylers: 0 };
   try {
     const commandLine = parseCommandLine(argv);
     return await execute(commandLine, io, state);
@@ -56,19 +61,25 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       profile = undefined;
     }
     const format = globals ? errorFormatOf(globals, io.env, profile) : 'enhanced';
-    for (const chunk of renderError(cliError, format, structuredError)) {
-      io.stderr.write(state.tableStyled ? chunk + RESET : chunk);
+    // A table error is coloured like table output (and sets up the styler, with its exit reset).
+    const colour = globals ? tableColor(globals, io) : false;
+    if (format === 'table' && colour) state.stylers++;
+    // Once the styler is set up, each write to stderr is followed by a reset; the table format
+    // models its own writes (output/table/render.ts), the others are written as one.
+    const resetEachWrite = state.tableStyled && format !== 'table';
+    for (const chunk of renderError(cliError, format, (f, info) => structuredError(f, info, colour, state.tableStyled))) {
+      io.stderr.write(resetEachWrite ? chunk + RESET : chunk);
     }
     return cliError.exitCode;
   } finally {
-    if (state.tableStyled) io.stdout.write(tableExitText(true, io.stdoutIsTTY));
+    io.stdout.write(tableExitText(true, io.stdoutIsTTY).repeat(state.stylers));
   }
 }
 
-function structuredError(format: string, info: Value): string {
+function structuredError(format: string, info: Value, color: boolean, resetAfterEachWrite: boolean): string {
   const f = OUTPUT_FORMATS[format];
   if (!f) return dumpJson(info, { indent: 4, ensureAscii: false }) + '\n';
-  return f.format(info, { operationName: 'error', width: 80, color: false });
+  return f.format(info, { operationName: 'error', width: 80, color, resetAfterEachWrite });
 }
 
 function asCliError(error: unknown): CliError {
@@ -134,7 +145,10 @@ async function runOperation(
   // The CLI sets up the table styler when it builds the formatter: before the first request
   // of a paginated listing (the paginator is lazy), after the response of a single call.
   const styleTable = () => {
-    if (plan.formatName === 'table' && plan.context.color) state.tableStyled = true;
+    if (plan.formatName === 'table' && plan.context.color && !state.tableStyled) {
+      state.tableStyled = true;
+      state.stylers++;
+    }
   };
   const paginated = pagination(operation, globals, values, request);
   if (paginated) {

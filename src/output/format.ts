@@ -16,6 +16,12 @@ export interface FormatContext {
   readonly width: number;
   /** Whether table output is coloured (`--color`, resolved against the TTY). */
   readonly color: boolean;
+  /**
+   * Whether the stream written to resets colour after every write call (colorama's autoreset,
+   * which the CLI sets up on stdout and stderr with its table styler). Defaults to `color`:
+   * true for coloured table output, false for a coloured table error on the CLI's own stderr.
+   */
+  readonly resetAfterEachWrite?: boolean;
 }
 
 export interface OutputFormat {

@@ -33,6 +33,6 @@ export const tableFormat: OutputFormat = {
     const built = buildSections(context.operationName, value);
     if (built.length === 0) return '';
     const sections = fitToTerminal(built, context.width);
-    return renderTable(sections, tableWidth(sections), context.color);
+    return renderTable(sections, tableWidth(sections), context.color, context.resetAfterEachWrite ?? context.color);
   },
 };

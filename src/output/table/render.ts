@@ -24,11 +24,11 @@ const repeat = (s: string, n: number): string => (n > 0 ? s.repeat(n) : '');
 
 class Output {
   private readonly parts: string[] = [];
-  constructor(private readonly color: boolean) {}
+  constructor(private readonly resetAfterEachWrite: boolean) {}
 
   write(text: string): void {
     this.parts.push(text);
-    if (this.color) this.parts.push(RESET);
+    if (this.resetAfterEachWrite) this.parts.push(RESET);
   }
 
   /** A line of a section: the indent bars on both sides of it, as four writes. */
@@ -44,8 +44,8 @@ class Output {
   }
 }
 
-export function renderTable(sections: readonly Section[], width: number, color: boolean): string {
-  const out = new Output(color);
+export function renderTable(sections: readonly Section[], width: number, color: boolean, resetAfterEachWrite = color): string {
+  const out = new Output(resetAfterEachWrite);
   out.write(`${'-'.repeat(width)}\n`);
   for (const section of sections) renderSection(out, section, width - 2 * section.indent, color);
   return out.text();
