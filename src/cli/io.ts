@@ -6,6 +6,7 @@
 import type { Env, Settings, SharedFiles } from '../config/settings.js';
 import type { GlobalOptions } from './global-options.js';
 import type { SendRequest } from '../sdk/iam-client.js';
+import type { PagerProcess } from '../output/output-stream.js';
 
 export interface Io {
   readonly stdout: { write(text: string): void };
@@ -20,6 +21,8 @@ export interface Io {
   readonly now: () => number;
   /** Reads the shared config and credentials files. */
   readonly loadSharedFiles: () => Promise<SharedFiles>;
+  /** Starts the output pager (a command and its arguments, run without a shell). */
+  readonly startPager?: (argv: readonly string[], env: Env) => PagerProcess;
   /** Creates the request sender (the SDK client); injected so tests can script responses. */
   readonly createSender: (settings: Settings, globals: GlobalOptions) => SendRequest | Promise<SendRequest>;
 }

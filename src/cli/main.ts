@@ -1,6 +1,7 @@
 /** The process entry point: real streams, terminals, environment, config files and the SDK. */
 import { run } from './run.js';
 import type { Io } from './io.js';
+import { startPager } from './start-pager.js';
 
 // The SDK warns on stderr on Node < 22; the AWS CLI's stderr has no such line.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -13,6 +14,7 @@ const io: Io = {
   stderrIsTTY: Boolean(process.stderr.isTTY),
   columns: process.stdout.columns,
   now: () => Date.now(),
+  startPager,
   // The SDK is loaded only by commands that call IAM: help, skeletons and parse errors never pay for it.
   loadSharedFiles: async () => {
     const { loadSharedConfigFiles } = await import('@smithy/core/config');

@@ -14,6 +14,7 @@ import type { Value, ValueMap } from '../value/value.js';
 import { OUTPUT_FORMATS } from '../output/formats.js';
 import { writePaginated, writeSingle } from '../output/write-result.js';
 import { tableExitText } from '../output/table.js';
+import { openOutputStream, type OutputStream } from '../output/output-stream.js';
 import { paginate, PaginationError } from '../paginate/paginator.js';
 import { TokenError } from '../paginate/token.js';
 import { buildRequest } from '../params/build-request.js';
@@ -127,7 +128,9 @@ async function runOperation(
     // `output`: a sample response, printed as a real one would be (no request is made).
     const settings = resolveSettings(globals, io.env, await sharedFiles());
     const plan = outputPlan(globals, settings, io, operation.name, query);
-    writeSingle(skeleton.response, plan.format(), query, plan.context, io.stdout);
+    const out = openOutputStream(io, settings.pager);
+    writeSingle(skeleton.response, plan.format(), query, resultContext(plan, out), out);
+    await out.finish();
     return EXIT.ok;
   }
 
@@ -150,23 +153,33 @@ async function runOperation(
       state.stylers++;
     }
   };
+  const out = openOutputStream(io, settings.pager);
   const paginated = pagination(operation, globals, values, request);
-  if (paginated) {
-    if (paginated.maxItems !== undefined && paginated.maxItems <= 0n) {
-      io.stderr.write('warning: Non-positive values for --max-items may result in undefined behavior.\n');
+  // The pager is waited for even when the listing fails half-way, before the error is printed.
+  try {
+    if (paginated) {
+      if (paginated.maxItems !== undefined && paginated.maxItems <= 0n) {
+        io.stderr.write('warning: Non-positive values for --max-items may result in undefined behavior.\n');
+      }
+      styleTable();
+      const pages = paginate(operation.resultKeys!, fetch, request, paginated);
+      await writePages(pages, operation, plan, out);
+    } else {
+      const response = await fetch(request);
+      styleTable();
+      writeSingle(response, plan.format(), query, resultContext(plan, out), out);
     }
-    styleTable();
-    const pages = paginate(operation.resultKeys!, fetch, request, paginated);
-    await writePages(pages, operation, plan, io);
-  } else {
-    const response = await fetch(request);
-    styleTable();
-    writeSingle(response, plan.format(), query, plan.context, io.stdout);
+  } finally {
+    await out.finish();
   }
   return EXIT.ok;
 }
 
-async function writePages(pages: ReturnType<typeof paginate>, operation: OperationSpec, plan: OutputPlan, io: Io): Promise<void> {
+/** Table colour through a pager has no per-write resets: the pager's stdin is not colorama's. */
+const resultContext = (plan: OutputPlan, out: OutputStream) =>
+  out.viaPager ? { ...plan.context, resetAfterEachWrite: false } : plan.context;
+
+async function writePages(pages: ReturnType<typeof paginate>, operation: OperationSpec, plan: OutputPlan, out: OutputStream): Promise<void> {
   // A bad output type is only noticed when the first page is formatted, after the request.
   const first = await pages.next();
   const chosen = plan.format();
@@ -175,7 +188,7 @@ async function writePages(pages: ReturnType<typeof paginate>, operation: Operati
     yield first.value;
     return yield* pages;
   }
-  await writePaginated({ resultKeys: operation.resultKeys!, pages: replay() }, chosen, plan.formatName, plan.query, plan.context, io.stdout);
+  await writePaginated({ resultKeys: operation.resultKeys!, pages: replay() }, chosen, plan.formatName, plan.query, resultContext(plan, out), out);
 }
 
 /**

@@ -27,6 +27,8 @@ export interface Settings {
   readonly caBundle?: string;
   readonly retryMode: 'standard' | 'adaptive' | 'legacy';
   readonly maxAttempts?: number;
+  /** The output pager's command line; undefined or '' for none. */
+  readonly pager?: string;
   readonly profile: Profile;
 }
 
@@ -61,6 +63,7 @@ export function resolveSettings(globals: GlobalOptions, env: Env, files: SharedF
     caBundle: globals.caBundle ?? env.AWS_CA_BUNDLE ?? p.ca_bundle,
     retryMode: retryModeOf(env.AWS_RETRY_MODE ?? p.retry_mode),
     maxAttempts: maxAttemptsOf(env.AWS_MAX_ATTEMPTS ?? p.max_attempts),
+    pager: globals.noCliPager ? undefined : (env.AWS_PAGER ?? p.cli_pager ?? env.PAGER ?? 'less'),
     profile: p,
   };
 }

@@ -26,6 +26,8 @@ export type ErrorClass =
   | 'no-region'
   | 'no-credentials'
   | 'client'
+  /** The output pager could not be started. */
+  | 'pager'
   | 'general';
 
 const EXIT_OF: Record<ErrorClass, number> = {
@@ -36,6 +38,7 @@ const EXIT_OF: Record<ErrorClass, number> = {
   'no-region': EXIT.configuration,
   'no-credentials': EXIT.configuration,
   client: EXIT.client,
+  pager: EXIT.configuration,
   general: EXIT.general,
 };
 
@@ -46,6 +49,7 @@ const CODE_OF: Partial<Record<ErrorClass, string>> = {
   configuration: 'Configuration',
   'no-region': 'NoRegion',
   'no-credentials': 'NoCredentials',
+  pager: 'Pager',
 };
 
 export class CliError extends Error {

@@ -10,6 +10,7 @@
  *   @tty 120 :: list-users --output table    run on a terminal 120 columns wide (a pseudo-terminal)
  *   @tty 40 stdout :: …                      only stdout on the terminal (stderr to a file);
  *   @tty 40 stderr :: …                      only stderr on the terminal (stdout to a file)
+ *   @pager :: @env AWS_PAGER=cat :: …         the reference runs without --no-cli-pager
  * Directives can be chained: `@tty 80 :: @env AWS_PROFILE=work :: list-users`.
  *
  * Words are split like a POSIX shell splits them (single and double quotes, backslashes).
@@ -29,6 +30,8 @@ export interface Case {
   readonly resumeFrom?: string[];
   /** For @tty: the terminal's width and which streams are on it. */
   readonly tty?: TtySetup;
+  /** For @pager: the reference's pager settings apply (no --no-cli-pager). */
+  readonly pager: boolean;
 }
 
 export interface TtySetup {
@@ -58,6 +61,7 @@ function parseCase(file: string, line: number, text: string): Case {
   let compareStderr = true;
   let resumeFrom: string[] | undefined;
   let tty: TtySetup | undefined;
+  let pager = false;
   let rest = text;
   while (rest.startsWith('@')) {
     const sep = rest.indexOf(' :: ');
@@ -76,6 +80,8 @@ function parseCase(file: string, line: number, text: string): Case {
       compareStderr = false;
     } else if (name === '@resume') {
       resumeFrom = words;
+    } else if (name === '@pager') {
+      pager = true;
     } else if (name === '@tty') {
       const columns = Number(words[0]);
       const streams = (words[1] ?? 'both') as TtySetup['streams'];
@@ -87,7 +93,7 @@ function parseCase(file: string, line: number, text: string): Case {
       throw new Error(`${file}:${line}: unknown directive ${name}`);
     }
   }
-  return { file, line, text, args: shellWords(rest), env, endpoint, compareStderr, resumeFrom, tty };
+  return { file, line, text, args: shellWords(rest), env, endpoint, compareStderr, resumeFrom, tty, pager };
 }
 
 export function shellWords(text: string): string[] {

@@ -93,7 +93,7 @@ export const asAwsIam = (stderr: string): string =>
 let moto: MotoServer;
 const endpointArgs = (c: Case) => (c.endpoint ? ['--endpoint-url', moto.url] : []);
 const runReference = (c: Case, args: string[]) =>
-  runProcess(reference.path!, ['--no-cli-pager', ...endpointArgs(c), 'iam', ...args], c.env, c.tty);
+  runProcess(reference.path!, [...(c.pager ? [] : ['--no-cli-pager']), ...endpointArgs(c), 'iam', ...args], c.env, c.tty);
 const runMine = (c: Case, args: string[]) => runProcess(`${ROOT}bin/aws-iam`, [...endpointArgs(c), ...args], c.env, c.tty);
 
 const nextTokenOf = (o: Outcome): string => JSON.parse(o.stdout).NextToken;
