@@ -2,9 +2,8 @@
 // ES modules with code splitting, so that what a command does not use (the SDK, help pages,
 // skeletons, aws-iam's own commands) sits in chunks that are loaded only by `import()`.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
 
-rmSync('dist', { recursive: true, force: true });
+// dist/ is not emptied first: tests running the binary meanwhile must never find it missing.
 await build({
   entryPoints: { 'aws-iam': 'src/cli/main.ts' },
   outdir: 'dist',

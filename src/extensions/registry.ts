@@ -11,6 +11,9 @@ import type { Io } from '../cli/io.js';
 export type ExtensionCommand = (args: readonly string[], globals: GlobalOptions, io: Io) => Promise<number>;
 
 const EXTENSIONS: Readonly<Record<string, () => Promise<ExtensionCommand>>> = {
+  audit: async () => (await import('./audit/command.js')).auditCommand,
+  completion: async () => (await import('../completion/command.js')).completionCommand,
+  __complete: async () => (await import('../completion/complete-command.js')).completeCommand,
 };
 
 export function isExtensionCommand(name: string): boolean {

@@ -1,0 +1,88 @@
+/**
+ * The `__complete` computation: the line up to the cursor in, candidates out. Static
+ * candidates come from the tables (candidates.ts); profile names from the shared files; live
+ * names from the cache or from IAM within a hard deadline, so that a Tab never hangs on a slow
+ * network or missing credentials: a fetch that fails or runs late gives no candidates.
+ */
+import type { Env } from '../config/settings.js';
+import { analyzeWords, type Analysis, type CommandTable, type LineSettings } from './candidates.js';
+import type { FetchNames } from './live-names.js';
+import type { NameCache } from './name-cache.js';
+import type { NameSource } from './resource-options.js';
+import { tokenizeLine } from './tokenize.js';
+
+export const DEFAULT_DEADLINE_MS = 1500;
+
+export interface CompletionSources {
+  readonly env: Env;
+  readonly commands: CommandTable;
+  readonly profiles: () => readonly string[];
+  readonly fetchNames: FetchNames;
+  readonly cache: NameCache;
+  readonly deadlineMs: number;
+  /** Starts a timer; returns its cancel function (injected so tests control time). */
+  readonly startTimer: (callback: () => void, ms: number) => () => void;
+}
+
+/** Candidates for the last word of `line` (the command line up to the cursor, as typed). */
+export async function completeLine(line: string, sources: CompletionSources): Promise<string[]> {
+  const { words, current } = tokenizeLine(line);
+  const analysis = analyzeWords(words.slice(1), current, sources.commands);
+  const values = await candidateValues(analysis, sources);
+  const matching = values.filter((v) => v.startsWith(analysis.fragment)).map((v) => analysis.prefix + v);
+  return [...new Set(matching)];
+}
+
+async function candidateValues(analysis: Analysis, sources: CompletionSources): Promise<readonly string[]> {
+  const { source } = analysis;
+  switch (source.kind) {
+    case 'values':
+      return source.values;
+    case 'profiles':
+      return sources.profiles();
+    case 'live': {
+      const key = cacheKey(source.option, source.sources, analysis.settings, sources.env);
+      const cached = sources.cache.get(key);
+      if (cached) return cached;
+      const names = await withDeadline(sources.fetchNames(source.sources, analysis.settings), sources);
+      if (names) sources.cache.set(key, names);
+      return names ?? [];
+    }
+  }
+}
+
+/** What decides which account and endpoint the names come from, known without reading any file. */
+export function cacheKey(option: string, from: readonly NameSource[], line: LineSettings, env: Env): string {
+  return JSON.stringify({
+    profile: line.profile ?? (env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default'),
+    endpoint: line.endpointUrl ?? (env.AWS_ENDPOINT_URL_IAM || env.AWS_ENDPOINT_URL || ''),
+    region: line.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || ''),
+    // Environment credentials can point the same profile name at another account.
+    accessKey: env.AWS_ACCESS_KEY_ID ?? '',
+    option,
+    sources: from.map((s) => `${s.operation}:${s.list}.${s.name}`),
+  });
+}
+
+/** The fetch's names, or undefined when it fails or is not done by the deadline. */
+function withDeadline(fetch: Promise<string[]>, sources: CompletionSources): Promise<string[] | undefined> {
+  return new Promise((resolve) => {
+    const cancel = sources.startTimer(() => resolve(undefined), sources.deadlineMs);
+    fetch.then(
+      (names) => {
+        cancel();
+        resolve(names);
+      },
+      () => {
+        cancel();
+        resolve(undefined);
+      },
+    );
+  });
+}
+
+/** AWS_IAM_COMPLETION_TIMEOUT (seconds, decimals allowed) overrides the 1.5 s deadline. */
+export function deadlineFrom(env: Env): number {
+  const seconds = Number(env.AWS_IAM_COMPLETION_TIMEOUT);
+  return env.AWS_IAM_COMPLETION_TIMEOUT && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : DEFAULT_DEADLINE_MS;
+}
