@@ -41,7 +41,10 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   }
   const globals = toGlobalOptions(stage1.values);
   if (globals.version) return { kind: 'version', globals };
+  // `--help` anywhere shows help (the AWS CLI rejects it as an unknown option).
+  const wantsHelp = stage1.extras.some((e) => !e.positional && e.word === '--help');
   const first = stage1.extras.findIndex((e) => e.positional);
+  if (first < 0 && wantsHelp) return { kind: 'help', globals };
   if (first < 0) throw new CliError('usage', 'the following arguments are required: operation');
   const name = stage1.extras[first].word;
   const rest = stage1.extras.filter((_, i) => i !== first).map((e) => e.word);
@@ -49,6 +52,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (isExtensionCommand(name)) return { kind: 'extension', globals, name, args: rest };
   const operation = findOperation(name);
   if (!operation) throw new CliError('usage', invalidChoice(name));
+  if (wantsHelp) return { kind: 'help', globals, operation };
 
   const specs = operationArgs(operation);
   let stage2;

@@ -98,7 +98,7 @@ async function execute(commandLine: CommandLine, io: Io, state: RunState): Promi
       return EXIT.ok;
     case 'help': {
       const { showHelp } = await import('../help/show-help.js');
-      return showHelp(commandLine.operation, io);
+      return showHelp(commandLine.operation, io, globals);
     }
     case 'extension':
       return (await loadExtension(commandLine.name))(commandLine.args, globals, io);
@@ -117,24 +117,29 @@ async function runOperation(
 ): Promise<number> {
   const query = compileQueryOption(globals);
 
+  // The CLI reads --cli-input-json/yaml (and file:// values) before it prints any skeleton.
+  const request = await buildRequest(operation, values);
   const skeletonKind = values.get(CLI_DEST.skeleton) as string | undefined;
   if (skeletonKind !== undefined) {
-    const { generateSkeleton } = await import('../skeleton/generate-skeleton.js');
-    const skeleton = generateSkeleton(operation, skeletonKind);
-    if (skeleton.kind === 'text') {
-      io.stdout.write(skeleton.text);
+    const skeleton = await import('../skeleton/generate-skeleton.js');
+    if (skeletonKind !== 'output') {
+      io.stdout.write(skeleton.skeletonText(operation, skeletonKind));
       return EXIT.ok;
     }
-    // `output`: a sample response, printed as a real one would be (no request is made).
+    // `output`: a stubbed call (no request is made): its parameters, then the sample response,
+    // then the parameters' validation, and the sample printed as a real response would be.
+    const stub = skeleton.stubCallParameters(operation, request, values, globals.paginate);
+    if (stub.warning) io.stderr.write(stub.warning);
     const settings = resolveSettings(globals, io.env, await sharedFiles());
     const plan = outputPlan(globals, settings, io, operation.name, query);
+    const sample = skeleton.sampleOutput(operation, plan.formatName);
+    validateRequest(operation, stub.params);
     const out = openOutputStream(io, settings.pager);
-    writeSingle(skeleton.response, plan.format(), query, resultContext(plan, out), out);
+    writeSingle(sample.response, plan.format(), query, resultContext(plan, out), { write: (text) => out.write(sample.rewrite(text)) });
     await out.finish();
     return EXIT.ok;
   }
 
-  const request = buildRequest(operation, values);
   const session = await openSession(globals, io, await sharedFiles());
   const { settings, send, debug } = session;
   const plan = outputPlan(globals, settings, io, operation.name, query);
