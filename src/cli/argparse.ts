@@ -7,6 +7,8 @@
  * stage is one call of `parseKnownArgs` with its own option table.
  */
 
+import { closeMatches } from './close-matches.js';
+
 export type Nargs = 'one' | 'zero' | 'any' | 'optional';
 
 export interface ArgSpec {
@@ -87,7 +89,11 @@ export function parseKnownArgs(specs: readonly ArgSpec[], argv: readonly string[
       return n;
     }
     if (spec.choices && !spec.choices.includes(raw)) {
-      throw new ArgParseError(`argument ${spec.flag}: Found invalid choice '${raw}'\n`);
+      // awscli's _check_value: close matches (cutoff 0.8) follow the message.
+      const matches = closeMatches(raw, spec.choices);
+      const lines = [`argument ${spec.flag}: Found invalid choice '${raw}'\n`];
+      if (matches.length > 0) lines.push('Maybe you meant:\n', ...matches.map((m) => `  * ${m}`));
+      throw new ArgParseError(lines.join('\n'));
     }
     return raw;
   };

@@ -1,17 +1,29 @@
 /**
  * `--generate-cli-skeleton [input|yaml-input|output]`. No credentials or request are needed:
- * `input` and `yaml-input` are text; `output` is a sample response that the caller formats
- * like a real one.
+ * `input` and `yaml-input` are text; `output` is a sample response that the CLI runs through a
+ * stubbed client: the sample is validated, then the call parameters (stub-parameters.ts), and
+ * the sample is printed as a real response would be.
  */
 import type { OperationSpec } from '../model/operations.js';
 import { CliError } from '../errors/cli-error.js';
 import { dumpJson } from '../value/json.js';
-import type { ValueMap } from '../value/value.js';
 import { inputSkeleton } from './input-skeleton.js';
+import { checkSample, sampleResponse, type SampleResponse } from './output-skeleton.js';
+import { yamlInputSkeleton } from './yaml-input-skeleton.js';
 
-export type SkeletonResult = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'response'; readonly response: ValueMap };
+export type { SampleResponse } from './output-skeleton.js';
+export { stubCallParameters } from './stub-parameters.js';
 
-export function generateSkeleton(operation: OperationSpec, kind: string): SkeletonResult {
-  if (kind === 'input') return { kind: 'text', text: dumpJson(inputSkeleton(operation), { indent: 4, ensureAscii: false }) + '\n' };
-  throw new CliError('general', `--generate-cli-skeleton ${kind} is not available yet in aws-iam`);
+/** `input` (the default) and `yaml-input`: the text to print. */
+export function skeletonText(operation: OperationSpec, kind: string): string {
+  if (kind === 'input') return dumpJson(inputSkeleton(operation), { indent: 4, ensureAscii: false }) + '\n';
+  if (kind === 'yaml-input') return yamlInputSkeleton(operation);
+  // argparse's choices keep other values out: this is a programming error, not a user's.
+  throw new CliError('general', `unknown skeleton kind: ${kind}`);
+}
+
+/** `output`: the sample response for the chosen format, or the stubber's ParamValidation error. */
+export function sampleOutput(operation: OperationSpec, formatName: string): SampleResponse {
+  checkSample(operation.output);
+  return sampleResponse(operation.output, formatName);
 }
