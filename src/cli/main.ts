@@ -31,8 +31,16 @@ const io: Io = {
   },
 };
 
+// A reader that went away (`aws-iam list-users | head -1`) ends the command quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
+});
+
+// Ctrl-C: as the CLI's interrupt handler, a newline on stdout (so the shell prompt starts on a
+// line of its own), nothing on stderr, exit 128 + SIGINT. Writes to pipes and files are
+// synchronous here, so no line is left half-written before it.
+process.once('SIGINT', () => {
+  process.stdout.write('\n', () => process.exit(130));
 });
 
 run(process.argv.slice(2), io).then((code) => {

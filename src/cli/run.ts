@@ -15,10 +15,14 @@ import { OUTPUT_FORMATS } from '../output/formats.js';
 import { writePaginated, writeSingle } from '../output/write-result.js';
 import { tableExitText } from '../output/table.js';
 import { openOutputStream, type OutputStream } from '../output/output-stream.js';
-import { paginate, PaginationError } from '../paginate/paginator.js';
+import { paginate, PaginationError, type ListingProgress } from '../paginate/paginator.js';
+import { resumeHint } from '../paginate/resume-hint.js';
+import { XmlSyntaxError } from '../response/xml.js';
+import { unparsableResponseMessage } from '../sdk/xml-parse-error.js';
 import { TokenError } from '../paginate/token.js';
 import { buildRequest } from '../params/build-request.js';
 import { validateRequest } from '../params/validate.js';
+import { paginatorConfig, withPaginationConfig } from '../params/pagination-config.js';
 import { shapeResponse } from '../response/shape-response.js';
 import { CLI_DEST } from './operation-options.js';
 import { parseCommandLine, parseGlobalsLeniently, type CommandLine } from './parse-command-line.js';
@@ -45,6 +49,8 @@ interface RunState {
    * error's): each leaves one more reset on a terminal stdout at exit.
    */
   stylers: number;
+  /** aws-iam's line after the error of a listing that stopped half-way (paginate/resume-hint.ts). */
+  resumeHint?: string;
 }
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -71,6 +77,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     for (const chunk of renderError(cliError, format, (f, info) => structuredError(f, info, colour, state.tableStyled))) {
       io.stderr.write(resetEachWrite ? chunk + RESET : chunk);
     }
+    if (state.resumeHint) io.stderr.write(resetEachWrite ? state.resumeHint + RESET : state.resumeHint);
     return cliError.exitCode;
   } finally {
     io.stdout.write(tableExitText(true, io.stdoutIsTTY).repeat(state.stylers));
@@ -148,7 +155,12 @@ async function runOperation(
     debug?.(`Making request for ${operation.name} with params: ${dumpJson(params)}`);
     const body = await send(operation.name, params);
     debug?.(`Response body for ${operation.name}: ${body.length} characters`);
-    return shapeResponse(body, operation.name, operation.output, { timestampFormat: settings.timestampFormat });
+    try {
+      return shapeResponse(body, operation.name, operation.output, { timestampFormat: settings.timestampFormat });
+    } catch (error) {
+      if (error instanceof XmlSyntaxError) throw new CliError('general', unparsableResponseMessage(Buffer.from(body, 'utf8')));
+      throw error;
+    }
   };
   // The CLI sets up the table styler when it builds the formatter: before the first request
   // of a paginated listing (the paginator is lazy), after the response of a single call.
@@ -167,8 +179,14 @@ async function runOperation(
         io.stderr.write('warning: Non-positive values for --max-items may result in undefined behavior.\n');
       }
       styleTable();
-      const pages = paginate(operation.resultKeys!, fetch, request, paginated);
-      await writePages(pages, operation, plan, out);
+      const progress: ListingProgress = { pages: 0 };
+      const pages = paginate(operation.resultKeys!, fetch, request, paginated, progress);
+      try {
+        await writePages(pages, operation, plan, out);
+      } catch (error) {
+        state.resumeHint = resumeHint(progress, plan.formatName, paginated.startingToken);
+        throw error;
+      }
     } else {
       const response = await fetch(request);
       styleTable();
@@ -207,7 +225,15 @@ function pagination(operation: OperationSpec, globals: GlobalOptions, values: Ma
   const startingToken = values.get(CLI_DEST.startingToken) as string | undefined;
   const pageSize = values.get(CLI_DEST.pageSize) as bigint | undefined;
   const on = globals.paginate && !request.has('Marker') && !request.has('MaxItems');
-  if (on) return { maxItems, startingToken, pageSize };
+  if (on) return paginatorConfig(request, { maxItems, startingToken, pageSize });
+  // Marker/MaxItems from --cli-input-* turn the paginator off after its flags were read: the
+  // PaginationConfig those flags made stays in the call, and validation refuses it.
+  if (globals.paginate && !values.has('Marker') && (maxItems !== undefined || startingToken !== undefined || pageSize !== undefined)) {
+    const ordered = withPaginationConfig(operation, request, values);
+    request.clear();
+    for (const [key, value] of ordered) request.set(key, value);
+    return undefined;
+  }
   const conflicts = [
     startingToken ? '--starting-token' : undefined,
     pageSize ? '--page-size' : undefined,

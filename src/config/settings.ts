@@ -25,7 +25,9 @@ export interface Settings {
   readonly output: string;
   readonly timestampFormat: TimestampFormat;
   readonly caBundle?: string;
-  readonly retryMode: 'standard' | 'adaptive' | 'legacy';
+  /** AWS CLI v2 knows only these two (its botocore rejects `legacy`). */
+  readonly retryMode: 'standard' | 'adaptive';
+  /** Total attempts per request (first try included); undefined: the mode's default, 3. */
   readonly maxAttempts?: number;
   /** The output pager's command line; undefined or '' for none. */
   readonly pager?: string;
@@ -53,6 +55,9 @@ export function resolveSettings(globals: GlobalOptions, env: Env, files: SharedF
     throw new CliError('general', `The config profile (${name}) could not be found`);
   }
   const p: Profile = profile ?? {};
+  // botocore reads max_attempts before the mode, so a bad max_attempts is reported first.
+  const maxAttempts = maxAttemptsOf(env.AWS_MAX_ATTEMPTS ?? p.max_attempts);
+  const retryMode = retryModeOf(env.AWS_RETRY_MODE ?? p.retry_mode);
   return {
     profileName: name,
     profileFromCommandLine: explicit,
@@ -61,8 +66,8 @@ export function resolveSettings(globals: GlobalOptions, env: Env, files: SharedF
     output: globals.output ?? env.AWS_DEFAULT_OUTPUT ?? p.output ?? 'json',
     timestampFormat: timestampFormatOf(p.cli_timestamp_format),
     caBundle: globals.caBundle ?? env.AWS_CA_BUNDLE ?? p.ca_bundle,
-    retryMode: retryModeOf(env.AWS_RETRY_MODE ?? p.retry_mode),
-    maxAttempts: maxAttemptsOf(env.AWS_MAX_ATTEMPTS ?? p.max_attempts),
+    retryMode,
+    maxAttempts,
     pager: globals.noCliPager ? undefined : (env.AWS_PAGER ?? p.cli_pager ?? env.PAGER ?? 'less'),
     profile: p,
   };
@@ -91,19 +96,24 @@ function timestampFormatOf(value: string | undefined): TimestampFormat {
   throw new CliError('configuration', `Unknown cli_timestamp_format value: ${value}, valid values are "wire" or "iso8601"`);
 }
 
+/** `retry_mode`: exactly `standard` or `adaptive` (case matters), as botocore's Config checks it. */
 function retryModeOf(value: string | undefined): Settings['retryMode'] {
-  if (value === undefined || value === 'standard') return 'standard';
-  if (value === 'adaptive' || value === 'legacy') return value;
-  throw new CliError(
-    'general',
-    `Invalid value provided to "mode": "${value}" must be one of: "legacy", "standard", "adaptive"`,
-  );
+  if (value === undefined || value === 'standard' || value === 'adaptive') return value ?? 'standard';
+  throw new CliError('general', `Invalid value provided to "mode": "${value}" must be one of: "standard" or "adaptive"`);
 }
 
+/** `max_attempts`: Python `int()` of the text, then at least one. */
 function maxAttemptsOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\s*[+-]?\d+\s*$/.test(value)) {
+  if (!/^\s*[+-]?\d+(_\d+)*\s*$/.test(value)) {
     throw new CliError('general', `invalid literal for int() with base 10: '${value}'`);
   }
-  return Number(value);
+  const attempts = Number(value.trim().replace(/_/g, ''));
+  if (attempts < 1) {
+    throw new CliError(
+      'general',
+      `Value provided to "max_attempts": ${attempts} must be an integer greater than or equal to one.`,
+    );
+  }
+  return attempts;
 }

@@ -22,12 +22,24 @@ export interface PaginationConfig {
 
 export class PaginationError extends Error {}
 
+/**
+ * How far a listing got, kept up to date while it runs, so that a listing stopped by a failed
+ * request can say where to resume (see resume-hint.ts).
+ */
+export interface ListingProgress {
+  /** Pages received (and handed to the caller) so far. */
+  pages: number;
+  /** Set when a request failed: the token that asks for the page that request was fetching. */
+  failedAt?: string;
+}
+
 /** Yields the pages to print; returns the NextToken to print, if the run was cut short. */
 export async function* paginate(
   resultKeys: readonly string[],
   fetch: FetchPage,
   baseParams: ValueMap,
   config: PaginationConfig,
+  progress: ListingProgress = { pages: 0 },
 ): AsyncGenerator<ValueMap, string | undefined> {
   const [primaryKey, ...secondaryKeys] = resultKeys;
   const params = new Map(baseParams);
@@ -46,7 +58,16 @@ export async function* paginate(
   let firstPage = true;
   let previousToken: string | undefined;
   for (;;) {
-    const page = await fetch(params);
+    let page: ValueMap;
+    try {
+      page = await fetch(params);
+    } catch (error) {
+      // The page this request asked for was not printed: resuming means asking for it again.
+      // (Only meaningful once a page came: the first request re-asks for the starting token.)
+      progress.failedAt = encodeToken(requestToken);
+      throw error;
+    }
+    progress.pages++;
     let startingTruncation = 0n;
     if (firstPage && config.startingToken !== undefined) {
       startingTruncation = applyResumeSkip(page, primaryKey, secondaryKeys, skip);

@@ -19,6 +19,10 @@ export function compileQuery(expression: string): Query {
     if (error instanceof JmesPathError) {
       throw new CliError('param-validation', `Bad value for --query ${expression}: ${error.message}`);
     }
+    // Deep nesting (`[[[[…`) overflows the parser's stack as it overflows Python's (RecursionError).
+    if (error instanceof RangeError) {
+      throw new CliError('param-validation', `Bad value for --query ${expression}: maximum recursion depth exceeded`);
+    }
     throw error;
   }
   return {

@@ -1,7 +1,9 @@
 /**
  * The one place aws-iam talks to IAM: the SDK's IAMClient does credentials, signing, endpoint
- * rules, retries and HTTP; aws-iam reads the raw response body itself (see response/), because
- * the CLI prints wire values (timestamps, base64 blobs) that the SDK's converted output loses.
+ * rules, retries (retry-strategy.ts) and HTTP; aws-iam reads the raw response body itself (see
+ * response/), because the CLI prints wire values (timestamps, base64 blobs) that the SDK's
+ * converted output loses. Failures read as the CLI's: service errors with botocore's retry
+ * note, unparsable bodies (xml-parse-error.ts), transport failures (transport-errors.ts).
  */
 import * as iam from '@aws-sdk/client-iam';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -14,7 +16,9 @@ import type { Value, ValueMap } from '../value/value.js';
 import { credentialChain } from './credentials.js';
 import { parseXml } from '../response/xml.js';
 import { modeledErrors } from '../model/operations.js';
-import { pyBytesRepr } from '../value/python-repr.js';
+import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
+import { transportError } from './transport-errors.js';
+import { unparsableResponseMessage } from './xml-parse-error.js';
 
 export interface ConnectionOptions {
   readonly verifySsl: boolean;
@@ -23,6 +27,8 @@ export interface ConnectionOptions {
   readonly readTimeout?: string;
   readonly connectTimeout?: string;
   readonly debug?: (line: string) => void;
+  /** Tests only: a short back-off between retries (the user always gets the SDK's own). */
+  readonly retryBackoff?: RetryBackoff;
 }
 
 /** Sends one request and returns the raw XML body of the successful response. */
@@ -47,6 +53,7 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
   const readTimeout = seconds(connection.readTimeout);
   const connectTimeout = seconds(connection.connectTimeout);
   const ca = settings.caBundle ? readCaBundle(settings.caBundle, settings.endpointUrl) : undefined;
+  const retry = retryPlan(settings, connection.retryBackoff);
   const client = new iam.IAMClient({
     // IAM is global: the CLI signs for us-east-1 when no region is configured.
     region: settings.region || 'us-east-1',
@@ -54,11 +61,12 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     credentials: connection.signRequest
       ? credentialChain(settings.profileName, settings.profileFromCommandLine)
       : async () => ({ accessKeyId: '', secretAccessKey: '' }),
-    maxAttempts: settings.maxAttempts ?? (settings.retryMode === 'legacy' ? 5 : 3),
-    retryMode: settings.retryMode === 'adaptive' ? 'adaptive' : 'standard',
+    retryStrategy: retry.strategy,
     requestHandler: new NodeHttpHandler({
       connectionTimeout: connectTimeout,
-      requestTimeout: readTimeout,
+      // The CLI's read timeout limits each wait for data (urllib3), not the whole exchange:
+      // the handler's socket inactivity timeout is that.
+      socketTimeout: readTimeout,
       httpsAgent: new HttpsAgent({ keepAlive: true, rejectUnauthorized: connection.verifySsl, ca }),
     }),
   });
@@ -71,14 +79,23 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     const command = new Command(toSdkInput(params));
     let body: string | undefined;
     let errorBody: Buffer | undefined;
+    let errorStatus = 0;
     command.middlewareStack.add(
       (next) => async (args) => {
+        // Runs once per attempt: only the last attempt's answer decides the message.
+        errorBody = undefined;
         const result = await next(args);
         const response = result.response as { statusCode: number; body: Readable };
         const raw = await readAll(response.body);
         const ok = response.statusCode >= 200 && response.statusCode < 300;
         if (ok) body = raw.toString('utf8');
-        else errorBody = raw;
+        else {
+          errorBody = raw;
+          errorStatus = response.statusCode;
+          // botocore fails at once, without retrying, on an error body it cannot parse
+          // (except the bare HTML or empty answers of 5xx, which it retries by status).
+          if (!isGenericError(errorStatus, raw) && !isXml(raw)) throw new CliError('general', unparsableResponseMessage(raw));
+        }
         // The SDK still deserializes: errors from the real body, success from a stub, so its
         // retry and error classification keep working without parsing big pages twice.
         response.body = Readable.from(ok ? [Buffer.from(`<${operationName}Response/>`)] : [raw]);
@@ -90,7 +107,9 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     try {
       await client.send(command);
     } catch (error) {
-      throw toCliError(error, operationName, endpointForMessages, errorBody);
+      const attempts = (error as SdkError)?.$metadata?.attempts;
+      const suffix = retrySuffix(attempts, retry.maxAttempts);
+      throw toCliError(error, operationName, endpointForMessages, errorBody && { body: errorBody, status: errorStatus, suffix });
     }
     return body ?? '';
   };
@@ -122,11 +141,43 @@ function readCaBundle(path: string, endpoint: string | undefined): Buffer | unde
   }
 }
 
+/**
+ * The body as received. A body cut off mid-stream is kept as far as it came, as urllib3 hands
+ * botocore what it read: the CLI then reports it as unparsable XML (no retry), not as a
+ * connection error.
+ */
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  try {
+    for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  } catch {
+    // cut off: keep what arrived
+  }
   return Buffer.concat(chunks);
 }
+
+/** botocore's generic error answer: a 5xx whose body is empty or starts with `<html>`. */
+function isGenericError(status: number, body: Buffer): boolean {
+  if (status < 500) return false;
+  const text = body.toString('utf8').trim();
+  return text === '' || text.startsWith('<html>');
+}
+
+function isXml(body: Buffer): boolean {
+  try {
+    parseXml(body.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Python's http.client.responses for the 5xx statuses a generic error can carry. */
+const REASONS: Record<number, string> = {
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
+  504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates',
+  507: 'Insufficient Storage', 508: 'Loop Detected', 510: 'Not Extended', 511: 'Network Authentication Required',
+};
 
 /** Request members as the SDK takes them. */
 function toSdkInput(params: ValueMap): Record<string, unknown> {
@@ -145,22 +196,25 @@ interface SdkError {
 }
 
 /** Maps an SDK failure to the CLI's error class and message. */
-function toCliError(error: unknown, operationName: string, endpoint: string, errorBody?: Buffer): CliError {
+interface ErrorAnswer {
+  readonly body: Buffer;
+  readonly status: number;
+  /** ` (reached max retries: N)` when the last allowed attempt failed, else ''. */
+  readonly suffix: string;
+}
+
+function toCliError(error: unknown, operationName: string, endpoint: string, answer?: ErrorAnswer): CliError {
   const e = error as SdkError;
   if (error instanceof CliError) return error;
-  if (errorBody !== undefined) return serviceError(errorBody, operationName);
+  if (answer !== undefined) return serviceError(answer, operationName);
   if (e?.name === 'CredentialsProviderError' || /Could not load credentials/.test(e?.message ?? '')) {
     return new CliError(
       'no-credentials',
       'Unable to locate credentials. You can configure credentials by running "aws login".',
     );
   }
-  const networkCode = e?.code ?? (e as { errno?: string })?.errno;
-  if (networkCode && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(networkCode)) {
-    // The request URL: the endpoint's own path, or `/` when it has none.
-    const url = /^[^:]+:\/\/[^/]+$/.test(endpoint) ? `${endpoint}/` : endpoint;
-    return new CliError('general', `Could not connect to the endpoint URL: "${url}"`);
-  }
+  const transport = transportError(error, endpoint);
+  if (transport) return transport;
   if (e?.$metadata?.httpStatusCode !== undefined && e.$fault) {
     const code = e.name && e.name !== 'Error' ? e.name : 'Unknown';
     const message = e.message && e.message !== 'UnknownError' ? e.message : 'Unknown';
@@ -174,25 +228,30 @@ function toCliError(error: unknown, operationName: string, endpoint: string, err
 }
 
 /**
- * An error answer, read from the wire as botocore reads it: Code and Message from the XML
- * (`Unknown` when missing); a body that is not XML is reported with Python's bytes repr.
+ * An error answer, read from the wire as botocore reads it: a generic 5xx (empty or HTML body)
+ * is `(<status>)` with the status's reason phrase; otherwise Code and Message from the XML
+ * (`Unknown` when missing). A body that is not XML was already reported by the middleware.
  */
-function serviceError(body: Buffer, operationName: string): CliError {
-  let root;
-  try {
-    root = parseXml(body.toString('utf8'));
-  } catch {
-    return new CliError(
-      'general',
-      `Unable to parse response (syntax error: line 1, column 0), invalid XML received. Further retries may succeed:\n${pyBytesRepr(body)}`,
-    );
+function serviceError({ body, status, suffix }: ErrorAnswer, operationName: string): CliError {
+  let code: string;
+  let message: string;
+  if (isGenericError(status, body)) {
+    code = String(status);
+    message = REASONS[status] ?? '';
+  } else {
+    let root;
+    try {
+      root = parseXml(body.toString('utf8'));
+    } catch {
+      return new CliError('general', unparsableResponseMessage(body));
+    }
+    const error = root.name === 'Error' ? root : root.children.find((c) => c.name === 'Error');
+    const text = (name: string) => error?.children.find((c) => c.name === name)?.text;
+    code = text('Code') || 'Unknown';
+    message = text('Message') || 'Unknown';
   }
-  const error = root.name === 'Error' ? root : root.children.find((c) => c.name === 'Error');
-  const text = (name: string) => error?.children.find((c) => c.name === name)?.text;
-  const code = text('Code') || 'Unknown';
-  const message = text('Message') || 'Unknown';
   const modeled = (modeledErrors[code] ?? []).filter((m) => m === 'message').map((m) => [m, message] as const);
-  return new CliError('client', `An error occurred (${code}) when calling the ${operationName} operation: ${message}`, {
+  return new CliError('client', `An error occurred (${code}) when calling the ${operationName} operation${suffix}: ${message}`, {
     code,
     message,
     modeled,

@@ -19,7 +19,15 @@ export class JsonSyntaxError extends Error {
 export function parseJson(text: string): Value {
   const p = new JsonParser(text);
   p.skipWhitespace();
-  const value = p.value();
+  let value: Value;
+  try {
+    value = p.value();
+  } catch (error) {
+    // Nesting deeper than the stack: Python's json stops with a RecursionError, not a syntax error.
+    if (!(error instanceof RangeError)) throw error;
+    const kind = text[p.pos] === '{' ? 'object' : 'array';
+    throw new Error(`maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`);
+  }
   p.skipWhitespace();
   if (p.pos < text.length) p.fail('Extra data');
   return value;

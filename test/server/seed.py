@@ -44,6 +44,10 @@ def client(url):
 
 
 def seed(url, kind="demo"):
+    if kind.startswith("audit"):  # `--seed audit` / `--seed audit:N`: see seed_audit.py
+        import seed_audit
+
+        return seed_audit.seed(url, kind)
     iam = client(url)
     users = [
         ("alice", "/", {"team": "sec", "env": "prod"}),

@@ -1,0 +1,291 @@
+/**
+ * The report builder over a scripted IAM (fake-iam.ts): each case is an account and what the
+ * audit must say about it, through each source; then the requests each source makes, the
+ * credential report's waiting, the fallbacks and the concurrency bound.
+ */
+import { describe, expect, it } from 'vitest';
+import { auditMfa, type AuditDeps, type SourceChoice } from '../../src/extensions/audit/audit.js';
+import { createIamReader } from '../../src/extensions/audit/iam-reader.js';
+import { limitConcurrency } from '../../src/extensions/audit/limit.js';
+import { deviceType, type MfaReport } from '../../src/extensions/audit/report.js';
+import { parseCsv } from '../../src/extensions/audit/csv.js';
+import { CliError } from '../../src/errors/cli-error.js';
+import type { Progress } from '../../src/progress/progress.js';
+import { ACCOUNT, fakeIam, virtualSerial, type FakeAccount } from './fake-iam.js';
+
+const FIDO = `arn:aws:iam::${ACCOUNT}:u2f/user/gina/yubikey-7KQ2XWZL`;
+const HARDWARE = 'GAHT12345678';
+
+/** A recording progress: the events, as text. */
+function recordingProgress(): Progress & { events: string[] } {
+  const events: string[] = [];
+  return {
+    events,
+    page: (n) => void events.push(`page ${n}`),
+    stage: (label, total) => void events.push(`stage ${label}${total === undefined ? '' : ` /${total}`}`),
+    advance: (n = 1) => void events.push(`advance ${n}`),
+    clear: () => void events.push('clear'),
+  };
+}
+
+interface Run {
+  report?: MfaReport;
+  error?: unknown;
+  notes: string[];
+  sleeps: number[];
+  calls: string[];
+  maxInFlight: number;
+  progress: string[];
+}
+
+async function audit(account: FakeAccount, choice: SourceChoice, options: { concurrency?: number; timeoutMs?: number } = {}): Promise<Run> {
+  const iam = fakeIam(account);
+  const notes: string[] = [];
+  const sleeps: number[] = [];
+  let clock = 0;
+  const progress = recordingProgress();
+  const concurrency = options.concurrency ?? 4;
+  const deps: AuditDeps = {
+    iam: createIamReader(limitConcurrency(concurrency, iam.send), 'iso8601'),
+    progress,
+    note: (m) => void notes.push(m),
+    concurrency,
+    wait: {
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        clock += ms;
+      },
+      now: () => clock,
+      timeoutMs: options.timeoutMs ?? 120_000,
+    },
+  };
+  const run: Run = { notes, sleeps, calls: iam.calls, maxInFlight: 0, progress: progress.events };
+  try {
+    run.report = await auditMfa(deps, choice);
+  } catch (error) {
+    run.error = error;
+  }
+  run.maxInFlight = iam.maxInFlight();
+  return run;
+}
+
+/** The report without its Source, which is the one field allowed to differ between sources. */
+const content = (report: MfaReport | undefined) => {
+  const { Source: _source, ...rest } = report!;
+  return rest;
+};
+
+const MIXED: FakeAccount = {
+  rootMfa: true,
+  unassigned: [virtualSerial('spare-1'), virtualSerial('frank-old')],
+  users: [
+    { name: 'alice', console: true, devices: [virtualSerial('alice')], keys: ['Active'], passwordLastUsed: '2026-03-01T10:00:00Z' },
+    { name: 'bob', console: true },
+    { name: 'carol', keys: ['Active', 'Inactive'] },
+    { name: 'dave', console: true, devices: [virtualSerial('dave-1'), virtualSerial('dave-2')] },
+    { name: 'erin', devices: [virtualSerial('erin')] },
+    { name: 'gina', console: true, devices: [FIDO] },
+    { name: 'hank', console: true, devices: [HARDWARE] },
+    { name: 'svc,ci', keys: ['Active', 'Active'] },
+    { name: 'Zoë', console: true, keys: ['Inactive'] },
+  ],
+};
+
+describe('what the audit reports, through each source', () => {
+  const cases: { name: string; account: FakeAccount; findings: string[]; users?: Record<string, [boolean, boolean, number, string[]]> }[] = [
+    {
+      name: 'a mixed account',
+      account: MIXED,
+      findings: ['ConsoleWithoutMfa bob', 'ConsoleWithoutMfa Zoë', 'UnassignedVirtualMfaDevice null', 'UnassignedVirtualMfaDevice null'],
+      // ConsoleAccess, MfaActive, ActiveAccessKeys, device types
+      users: {
+        alice: [true, true, 1, ['virtual']],
+        bob: [true, false, 0, []],
+        carol: [false, false, 1, []],
+        dave: [true, true, 0, ['virtual', 'virtual']],
+        erin: [false, true, 0, ['virtual']],
+        gina: [true, true, 0, ['fido']],
+        hank: [true, true, 0, ['hardware']],
+        'svc,ci': [false, false, 2, []],
+        Zoë: [true, false, 0, []],
+      },
+    },
+    { name: 'an empty account with root unprotected', account: { users: [] }, findings: ['RootWithoutMfa <root_account>'] },
+    { name: 'everyone protected', account: { rootMfa: true, users: [{ name: 'a', console: true, devices: [virtualSerial('a')] }] }, findings: [] },
+    { name: 'no console, no MFA is no finding', account: { rootMfa: true, users: [{ name: 'robot', keys: ['Active'] }] }, findings: [] },
+    {
+      name: 'many pages of users',
+      account: { rootMfa: true, usersPerPage: 2, users: ['u1', 'u2', 'u3', 'u4', 'u5'].map((name, i) => ({ name, console: i % 2 === 0 })) },
+      findings: ['ConsoleWithoutMfa u1', 'ConsoleWithoutMfa u3', 'ConsoleWithoutMfa u5'],
+    },
+  ];
+  for (const c of cases) {
+    for (const source of ['api', 'credential-report'] as const) {
+      it(`${c.name} (${source})`, async () => {
+        const run = await audit(c.account, source);
+        expect(run.error).toBeUndefined();
+        const report = run.report!;
+        expect(report.Source).toBe(source);
+        expect(report.Findings.map((f) => `${f.Type} ${f.UserName}`)).toEqual(c.findings);
+        expect(report.Users.map((u) => u.UserName)).toEqual(c.account.users.map((u) => u.name));
+        for (const [name, [consoleAccess, mfa, keys, types]] of Object.entries(c.users ?? {})) {
+          const user = report.Users.find((u) => u.UserName === name)!;
+          expect([user.ConsoleAccess, user.MfaActive, user.ActiveAccessKeys, user.MfaDevices.map((d) => d.Type)], name).toEqual([consoleAccess, mfa, keys, types]);
+        }
+      });
+    }
+    it(`${c.name}: both sources give the same document`, async () => {
+      const [api, fromReport] = await Promise.all([audit(c.account, 'api'), audit(c.account, 'credential-report')]);
+      expect(content(fromReport.report)).toEqual(content(api.report));
+    });
+  }
+
+  it('fills each user from ListUsers and ListMFADevices, timestamps as the CLI prints them', async () => {
+    const { report } = await audit(MIXED, 'credential-report');
+    expect(report!.Users[0]).toEqual({
+      UserName: 'alice',
+      UserId: 'AIDAALICE',
+      Arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+      CreateDate: '2026-01-02T03:04:05+00:00',
+      ConsoleAccess: true,
+      PasswordLastUsed: '2026-03-01T10:00:00+00:00',
+      MfaActive: true,
+      MfaDevices: [{ SerialNumber: virtualSerial('alice'), Type: 'virtual', EnableDate: '2026-02-03T04:05:06+00:00' }],
+      ActiveAccessKeys: 1,
+    });
+    expect(report!.Users[1].PasswordLastUsed).toBeNull();
+    expect(report!.Account).toEqual({ RootMfaActive: true, UnassignedVirtualMfaDevices: [virtualSerial('spare-1'), virtualSerial('frank-old')] });
+    expect(report!.Findings[2]).toEqual({
+      Type: 'UnassignedVirtualMfaDevice',
+      UserName: null,
+      Reason: `Virtual MFA device ${virtualSerial('spare-1')} is not assigned to any user.`,
+    });
+  });
+});
+
+describe('the requests each source makes', () => {
+  const perUser = (calls: string[]) => calls.filter((c) => c.includes(':')).sort();
+  it('api: three per user', async () => {
+    const run = await audit({ users: [{ name: 'a', console: true }, { name: 'b', devices: [virtualSerial('b')] }] }, 'api');
+    expect(perUser(run.calls)).toEqual(['GetLoginProfile:a', 'GetLoginProfile:b', 'ListAccessKeys:a', 'ListAccessKeys:b', 'ListMFADevices:a', 'ListMFADevices:b']);
+    expect(run.calls).not.toContain('GenerateCredentialReport');
+  });
+  it('credential report: ListMFADevices only for users whose row says MFA is active', async () => {
+    const run = await audit({ users: [{ name: 'a', console: true }, { name: 'b', devices: [virtualSerial('b')] }] }, 'credential-report');
+    expect(perUser(run.calls)).toEqual(['ListMFADevices:b']);
+    expect(run.calls.filter((c) => !c.includes(':')).sort()).toEqual(['GenerateCredentialReport', 'GetAccountSummary', 'GetCredentialReport', 'ListUsers', 'ListVirtualMFADevices']);
+  });
+  it('credential report: a user the report does not know (created since, or recreated) is read through the API', async () => {
+    const account: FakeAccount = {
+      users: [{ name: 'old', console: true }, { name: 'new', console: true, devices: [virtualSerial('new')] }, { name: 'again', created: '2026-05-05T05:05:05Z' }],
+      reportUsers: [{ name: 'old', console: true }, { name: 'again', console: true }],
+    };
+    const run = await audit(account, 'credential-report');
+    expect(perUser(run.calls)).toEqual(['GetLoginProfile:again', 'GetLoginProfile:new', 'ListAccessKeys:again', 'ListAccessKeys:new', 'ListMFADevices:again', 'ListMFADevices:new']);
+    expect(content(run.report)).toEqual(content((await audit(account, 'api')).report));
+  });
+  it('a user deleted during the audit (NoSuchEntity) is left out', async () => {
+    for (const source of ['api', 'credential-report'] as const) {
+      const run = await audit({ users: [{ name: 'a', devices: [virtualSerial('a')] }, { name: 'b' }], errors: { 'ListMFADevices:a': 'NoSuchEntity' } }, source);
+      expect(run.report!.Users.map((u) => u.UserName), source).toEqual(['b']);
+    }
+  });
+  it('after a failure no further user is started', async () => {
+    const users = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name }));
+    const run = await audit({ users, errors: { 'GetLoginProfile:b': 'ServiceFailure' } }, 'api', { concurrency: 1 });
+    expect((run.error as CliError).message).toMatch(/\(ServiceFailure\) when calling the GetLoginProfile operation/);
+    expect(perUser(run.calls).map((c) => c.split(':')[1])).not.toContain('c');
+  });
+  it('never more requests in flight than --max-concurrency', async () => {
+    const users = Array.from({ length: 30 }, (_, i) => ({ name: `u${i}`, console: true }));
+    for (const concurrency of [1, 3, 8]) {
+      const run = await audit({ users, latencyMs: 2 }, 'api', { concurrency });
+      expect(run.maxInFlight).toBe(concurrency);
+    }
+  });
+});
+
+describe('waiting for the credential report', () => {
+  const cases: { name: string; account: Partial<FakeAccount>; sleeps: number[]; generated: number }[] = [
+    { name: 'ready at once', account: {}, sleeps: [], generated: 1 },
+    { name: 'started, in progress, complete', account: { reportStates: ['STARTED', 'INPROGRESS', 'COMPLETE'] }, sleeps: [250, 500], generated: 3 },
+    { name: 'doubling up to 4 s', account: { reportStates: [...Array(7).fill('INPROGRESS'), 'COMPLETE'] }, sleeps: [250, 500, 1000, 2000, 4000, 4000, 4000], generated: 8 },
+    { name: 'GetCredentialReport still in progress once', account: { errors: { GetCredentialReport: ['ReportInProgress', ''] } }, sleeps: [250], generated: 2 },
+    { name: 'report expired between the calls', account: { errors: { GetCredentialReport: ['ReportExpired', ''] } }, sleeps: [250], generated: 2 },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const run = await audit({ users: [{ name: 'a' }], ...c.account }, 'credential-report');
+      expect(run.error).toBeUndefined();
+      expect(run.sleeps).toEqual(c.sleeps);
+      expect(run.calls.filter((x) => x === 'GenerateCredentialReport')).toHaveLength(c.generated);
+      expect(run.report!.Source).toBe('credential-report');
+    });
+  }
+});
+
+describe('falling back from one source to the other', () => {
+  const account: FakeAccount = { users: [{ name: 'a', console: true }] };
+  const cases: { name: string; choice: SourceChoice; errors?: FakeAccount['errors']; states?: string[]; source?: string; note?: RegExp; error?: RegExp }[] = [
+    {
+      name: 'auto: report denied → API, with a note',
+      choice: 'auto',
+      errors: { GenerateCredentialReport: 'AccessDenied' },
+      source: 'api',
+      note: /^the credential report is not available \(AccessDenied: scripted AccessDenied\); reading each user through the API instead$/,
+    },
+    { name: 'auto: report readable → report, no note', choice: 'auto', source: 'credential-report' },
+    { name: 'auto: GetCredentialReport denied → API', choice: 'auto', errors: { GetCredentialReport: 'AccessDenied' }, source: 'api', note: /AccessDenied/ },
+    { name: 'auto: report never ready → API', choice: 'auto', states: ['INPROGRESS'], source: 'api', note: /not ready after 10 seconds/ },
+    { name: 'credential-report asked for: denied is an error', choice: 'credential-report', errors: { GenerateCredentialReport: 'AccessDenied' }, error: /^Cannot read the credential report: AccessDenied/ },
+    { name: 'auto: another service error is not a reason to fall back', choice: 'auto', errors: { GenerateCredentialReport: 'ServiceFailure' }, error: /\(ServiceFailure\)/ },
+    { name: 'api: denied is an error', choice: 'api', errors: { GetLoginProfile: 'AccessDenied' }, error: /\(AccessDenied\) when calling the GetLoginProfile operation/ },
+    { name: 'auto: both denied is the API error', choice: 'auto', errors: { GenerateCredentialReport: 'AccessDenied', ListAccessKeys: 'AccessDenied' }, error: /ListAccessKeys/ },
+    { name: 'shared reads fail whatever the source', choice: 'auto', errors: { GetAccountSummary: 'AccessDenied' }, error: /GetAccountSummary/ },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const run = await audit({ ...account, errors: c.errors, reportStates: c.states }, c.choice, { timeoutMs: 10_000 });
+      if (c.error) {
+        expect(run.error).toBeInstanceOf(CliError);
+        expect((run.error as CliError).message).toMatch(c.error);
+        return;
+      }
+      expect(run.error).toBeUndefined();
+      expect(run.report!.Source).toBe(c.source);
+      if (c.note) expect(run.notes).toEqual([expect.stringMatching(c.note)]);
+      else expect(run.notes).toEqual([]);
+    });
+  }
+});
+
+describe('progress events', () => {
+  it('pages while listing, one step per user while checking', async () => {
+    const run = await audit({ usersPerPage: 2, users: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] }, 'api', { concurrency: 1 });
+    expect(run.progress).toEqual(['stage listing users', 'page 2', 'page 1', 'stage checking users /3', 'advance 1', 'advance 1', 'advance 1']);
+  });
+});
+
+describe('device kinds from serial numbers', () => {
+  const cases: [string, string][] = [
+    [virtualSerial('phone'), 'virtual'],
+    ['arn:aws:iam::123456789012:mfa/path/to/phone', 'virtual'],
+    ['arn:aws-us-gov:iam::123456789012:mfa/phone', 'virtual'],
+    [FIDO, 'fido'],
+    [HARDWARE, 'hardware'],
+    ['arn:aws:iam::123456789012:user/not-a-device', 'hardware'],
+  ];
+  for (const [serial, type] of cases) it(`${serial} → ${type}`, () => expect(deviceType(serial)).toBe(type));
+});
+
+describe('CSV as the credential report writes it', () => {
+  const cases: [string, string[][]][] = [
+    ['a,b\n1,2\n', [['a', 'b'], ['1', '2']]],
+    ['a,b\r\n1,2', [['a', 'b'], ['1', '2']]],
+    ['"x,y",z\n', [['x,y', 'z']]],
+    ['"say ""hi""",\n', [['say "hi"', '']]],
+    ['"two\nlines",b\n', [['two\nlines', 'b']]],
+    ['', []],
+  ];
+  for (const [text, rows] of cases) it(JSON.stringify(text), () => expect(parseCsv(text)).toEqual(rows));
+});

@@ -1,0 +1,169 @@
+/**
+ * `aws-iam audit mfa` (the built bin/aws-iam) against moto seeded with test/server/seed_audit.py:
+ * the right findings through both sources in every output format and with --query, byte-equal
+ * output from both sources, agreement with what the reference CLI lists, and the fallback and
+ * throttling behaviour through a fault proxy in front of moto.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { awsIam, ROOT, runProgram, startFaultProxy, startMoto, type Running } from './servers.js';
+
+const REFERENCE_CLI = process.env.AWS_IAM_REFERENCE_CLI ?? '/opt/awscli-v2.36.7/aws';
+
+let moto: Running;
+const endpoint = () => ['--endpoint-url', moto.url];
+
+beforeAll(async () => {
+  if (!existsSync(`${ROOT}dist/aws-iam.js`) && !existsSync(`${ROOT}dist/aws-iam.cjs`)) throw new Error('run `npm run build` first: the test runs bin/aws-iam');
+  moto = await startMoto('audit', [6660, 6689]);
+});
+afterAll(() => moto?.stop());
+
+/** The seeded account's findings, as `Type UserName` (see seed_audit.py). */
+const FINDINGS = [
+  'RootWithoutMfa <root_account>',
+  'ConsoleWithoutMfa bob',
+  'ConsoleWithoutMfa frank',
+  'ConsoleWithoutMfa Zoë',
+  'UnassignedVirtualMfaDevice None',
+  'UnassignedVirtualMfaDevice None',
+  'UnassignedVirtualMfaDevice None',
+];
+
+/** Reads the findings back out of each format's output (key order there is the format's). */
+const FINDINGS_IN: Record<string, (out: string) => string[]> = {
+  json: (out) => JSON.parse(out).Findings.map((f: { Type: string; UserName: string | null }) => `${f.Type} ${f.UserName ?? 'None'}`),
+  text: (out) =>
+    out
+      .split('\n')
+      .filter((l) => l.startsWith('FINDINGS\t'))
+      .map((l) => l.split('\t'))
+      .map(([, , type, user]) => `${type} ${user}`),
+  table: (out) =>
+    out
+      .split('\n')
+      .map((l) => l.split('|').map((c) => c.trim()).filter(Boolean))
+      .filter((cells) => cells.length === 3 && /^(RootWithoutMfa|ConsoleWithoutMfa|UnassignedVirtualMfaDevice)$/.test(cells[1]))
+      .map(([, type, user]) => `${type} ${user}`),
+  yaml: (out) => [...out.matchAll(/^ {2}Type: (\S+)\n {2}UserName: (.*)$/gm)].map(([, type, user]) => `${type} ${user === 'null' ? 'None' : user}`),
+  'yaml-stream': (out) => [...out.matchAll(/^ {4}Type: (\S+)\n {4}UserName: (.*)$/gm)].map(([, type, user]) => `${type} ${user === 'null' ? 'None' : user}`),
+};
+
+describe('the seeded account, each source, each format', () => {
+  for (const format of Object.keys(FINDINGS_IN)) {
+    for (const source of ['api', 'credential-report'] as const) {
+      it(`${format}, ${source}`, async () => {
+        const r = await awsIam(['audit', 'mfa', '--source', source, '--output', format, ...endpoint()]);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        expect(FINDINGS_IN[format](r.stdout)).toEqual(FINDINGS);
+        expect(r.stdout).toContain(source);
+      });
+    }
+    it(`${format}: both sources print the same bytes (all but Source)`, async () => {
+      const query = ['--query', '{Users: Users, Account: Account, Findings: Findings}'];
+      const [api, report] = await Promise.all(
+        (['api', 'credential-report'] as const).map((s) => awsIam(['audit', 'mfa', '--source', s, '--output', format, ...query, ...endpoint()])),
+      );
+      expect(report.stdout).toBe(api.stdout);
+      expect(api.stdout.length).toBeGreaterThan(500);
+    });
+  }
+});
+
+describe('each user, as the seed made them', () => {
+  it('console access, MFA, device kinds and active keys', async () => {
+    const r = await awsIam(['audit', 'mfa', ...endpoint(), '--query', 'Users[].[UserName, ConsoleAccess, MfaActive, MfaDevices[].Type, ActiveAccessKeys]']);
+    expect(JSON.parse(r.stdout)).toEqual([
+      ['alice', true, true, ['virtual'], 1],
+      ['bob', true, false, [], 0],
+      ['carol', false, false, [], 1],
+      ['dave', true, true, ['virtual', 'virtual'], 0],
+      ['erin', false, true, ['virtual'], 0],
+      ['frank', true, false, [], 0],
+      ['gina', true, true, ['fido'], 0],
+      ['hank', true, true, ['hardware'], 0],
+      ['svc-ci', false, false, [], 2],
+      ['Zoë', true, false, [], 0],
+    ]);
+  });
+
+  it.skipIf(!existsSync(REFERENCE_CLI))('agrees with the reference CLI: users, their MFA devices, the unassigned devices', async () => {
+    const aws = (args: string[]) => runProgram(REFERENCE_CLI, ['--no-cli-pager', 'iam', ...args, ...endpoint()]);
+    const mine = JSON.parse((await awsIam(['audit', 'mfa', ...endpoint()])).stdout);
+    const users = JSON.parse((await aws(['list-users'])).stdout).Users;
+    expect(mine.Users.map((u: { UserName: string }) => u.UserName)).toEqual(users.map((u: { UserName: string }) => u.UserName));
+    expect(mine.Users.map((u: { CreateDate: string }) => u.CreateDate)).toEqual(users.map((u: { CreateDate: string }) => u.CreateDate));
+    for (const user of mine.Users) {
+      const devices = JSON.parse((await aws(['list-mfa-devices', '--user-name', user.UserName])).stdout).MFADevices;
+      expect(user.MfaDevices.map((d: { SerialNumber: string; EnableDate: string }) => [d.SerialNumber, d.EnableDate]), user.UserName).toEqual(
+        devices.map((d: { SerialNumber: string; EnableDate: string }) => [d.SerialNumber, d.EnableDate]),
+      );
+    }
+    const unassigned = JSON.parse((await aws(['list-virtual-mfa-devices', '--assignment-status', 'Unassigned', '--query', 'VirtualMFADevices[].SerialNumber'])).stdout);
+    expect(mine.Account.UnassignedVirtualMfaDevices).toEqual(unassigned);
+  });
+});
+
+describe('--query and --fail-on-findings', () => {
+  const cases: { args: string[]; code: number; stdout: string }[] = [
+    { args: ['--query', 'Users[?ConsoleAccess && !MfaActive].UserName', '--output', 'text'], code: 0, stdout: 'bob\tfrank\tZoë\n' },
+    { args: ['--query', 'length(Findings)'], code: 0, stdout: '7\n' },
+    { args: ['--query', 'Account.RootMfaActive', '--fail-on-findings'], code: 3, stdout: 'false\n' },
+    { args: ['--query', "Users[?MfaDevices[?Type=='fido']].UserName", '--output', 'text'], code: 0, stdout: 'gina\n' },
+    { args: ['--output', 'off', '--fail-on-findings'], code: 3, stdout: '' },
+  ];
+  for (const c of cases) {
+    it(c.args.join(' '), async () => {
+      const r = await awsIam(['audit', 'mfa', ...c.args, ...endpoint()]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([c.code, c.stdout, '']);
+    });
+  }
+});
+
+describe('through a proxy that injects IAM errors', () => {
+  it('credential report denied: auto falls back to the API with a note; same findings', async () => {
+    const proxy = await startFaultProxy(
+      moto.url,
+      (action) => (action === 'GenerateCredentialReport' ? { status: 403, code: 'AccessDenied', message: 'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:GenerateCredentialReport' } : undefined),
+      [6690, 6699],
+    );
+    try {
+      const r = await awsIam(['audit', 'mfa', '--endpoint-url', proxy.url]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(
+        'note: the credential report is not available (AccessDenied: User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:GenerateCredentialReport); reading each user through the API instead\n',
+      );
+      expect(FINDINGS_IN.json(r.stdout)).toEqual(FINDINGS);
+      expect(JSON.parse(r.stdout).Source).toBe('api');
+      const strict = await awsIam(['audit', 'mfa', '--source', 'credential-report', '--endpoint-url', proxy.url]);
+      expect([strict.code, strict.stdout]).toEqual([255, '']);
+      expect(strict.stderr).toMatch(/^\naws-iam: \[ERROR\]: Cannot read the credential report: AccessDenied/);
+    } finally {
+      proxy.stop();
+    }
+  });
+
+  it('a burst of throttling is retried (adaptive mode) instead of failing the audit', async () => {
+    // One request throttled four times in a row: more than the 3 attempts of the default mode.
+    let n = 0;
+    const proxy = await startFaultProxy(
+      moto.url,
+      (action, user) => (action === 'ListMFADevices' && user === 'bob' && n++ < 4 ? { status: 400, code: 'Throttling', message: 'Rate exceeded' } : undefined),
+      [6690, 6699],
+    );
+    try {
+      const r = await awsIam(['audit', 'mfa', '--source', 'api', '--endpoint-url', proxy.url]);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(FINDINGS_IN.json(r.stdout)).toEqual(FINDINGS);
+      expect(proxy.faults).toHaveLength(4);
+      // The same burst with the attempts of the default mode fails: the test can tell.
+      n = 0;
+      const fewer = await awsIam(['audit', 'mfa', '--source', 'api', '--endpoint-url', proxy.url], { AWS_MAX_ATTEMPTS: '3' });
+      expect(fewer.code).toBe(254);
+      expect(fewer.stderr).toMatch(/\(Throttling\) when calling the ListMFADevices operation/);
+    } finally {
+      proxy.stop();
+    }
+  });
+});
