@@ -6,6 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { startMotoInRange, freePortInRange, type MotoServer } from './moto-server.js';
 import { awsIam, makeHome, runDetached, MFA_SERIAL, type Home } from './fixture.js';
@@ -73,6 +74,31 @@ describe('an MFA assume-role profile, without a terminal', () => {
     const result = await awsIam([...LIST, '--endpoint-url', moto.url], env, '123456\n');
     expect(result.code).toBe(255);
     expect(result.stderr).toBe(`${PROMPT}\n\naws-iam: [ERROR]: Could not connect to the endpoint URL: "${closed}/"\n`);
+  }, 60_000);
+
+  it('reports an STS refusal as the CLI does, after AssumeRole (254), caching nothing', async () => {
+    home = makeHome(moto.url);
+    const sts = createServer((_req, res) => {
+      res.statusCode = 403;
+      res.setHeader('content-type', 'text/xml');
+      res.end(
+        '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code>' +
+          '<Message>MultiFactorAuthentication failed with invalid MFA one time pass code.</Message></Error><RequestId>r</RequestId></ErrorResponse>',
+      );
+    });
+    const port = await freePortInRange();
+    await new Promise<void>((resolve) => sts.listen(port, '127.0.0.1', resolve));
+    try {
+      const result = await awsIam(LIST, { ...home.env, AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${port}` }, '123456\n');
+      expect(result.code).toBe(254);
+      expect(result.stderr).toBe(
+        `${PROMPT}\n\naws-iam: [ERROR]: An error occurred (AccessDenied) when calling the AssumeRole operation: ` +
+          'MultiFactorAuthentication failed with invalid MFA one time pass code.\n',
+      );
+      expect(home.cacheFiles()).toEqual([]);
+    } finally {
+      sts.close();
+    }
   }, 60_000);
 
   it('skips the role when environment keys are set and --profile is not given (AWS_PROFILE=mfa)', async () => {
