@@ -5,7 +5,8 @@
  */
 import { allCommandNames, findOperation, type OperationSpec } from '../model/operations.js';
 import { CliError } from '../errors/cli-error.js';
-import { ArgParseError, checkRequired, parseKnownArgs } from './argparse.js';
+import { ArgParseError, checkRequired, parseKnownArgs, type ArgSpec } from './argparse.js';
+import { FIRST_PASS_USAGE } from '../errors/write-error.js';
 import { GLOBAL_ARGS, toGlobalOptions, type GlobalOptions } from './global-options.js';
 import { CLI_DEST, operationArgs } from './operation-options.js';
 import { closeMatches } from './close-matches.js';
@@ -32,7 +33,23 @@ export function parseGlobalsLeniently(argv: readonly string[]): GlobalOptions | 
   }
 }
 
+/**
+ * The CLI's first pass over the whole line, before anything else: only `--profile` and
+ * `--debug` (so `--p`, `--pro`… are `--profile` here), to set up logging and the session.
+ * Its errors (`--profile` without a value, `--debug=x`) come first, with its own usage line.
+ */
+const FIRST_PASS_ARGS: readonly ArgSpec[] = [
+  { flag: '--profile', dest: 'profile', nargs: 'one' },
+  { flag: '--debug', dest: 'debug', nargs: 'zero', constant: true },
+];
+
 export function parseCommandLine(argv: readonly string[]): CommandLine {
+  try {
+    parseKnownArgs(FIRST_PASS_ARGS, argv);
+  } catch (error) {
+    if (error instanceof ArgParseError) throw new CliError('usage', error.message, undefined, FIRST_PASS_USAGE);
+    throw error;
+  }
   let stage1;
   try {
     stage1 = parseKnownArgs(GLOBAL_ARGS, argv);

@@ -63,6 +63,8 @@ export class CliError extends Error {
       /** Modeled members of the service's error shape, shown by the structured formats. */
       readonly modeled?: readonly (readonly [string, string])[];
     },
+    /** For usage errors from a parser with its own usage line (the CLI's first pass). */
+    readonly usage?: string,
   ) {
     super(message);
   }

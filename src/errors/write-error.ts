@@ -16,6 +16,9 @@ export const USAGE =
   `  ${PROGRAM} <command> help\n` +
   `  ${PROGRAM} <command> <subcommand> help\n`;
 
+/** The CLI's first pass reads only --profile and --debug, with its own usage line. */
+export const FIRST_PASS_USAGE = `usage: ${PROGRAM} [--profile PROFILE] [--debug]\n`;
+
 export type ErrorFormat = 'legacy' | 'json' | 'yaml' | 'text' | 'table' | 'enhanced';
 
 /** Formats `{Code, Message}` for the structured error formats; supplied by the output layer. */
@@ -30,7 +33,7 @@ export const errorLine = (message: string): string[] => ['\n', `${PROGRAM}: [ERR
 /** The writes that report `error` on stderr, in the CLI's order and chunks. */
 export function renderError(error: CliError, format: ErrorFormat, structured?: StructuredErrorWriter): string[] {
   if (error.errorClass === 'unknown-options') return [`\n${USAGE}\n`, ...errorLine(error.message)];
-  const fullMessage = error.errorClass === 'usage' ? `${error.message}\n\n${USAGE}` : error.message;
+  const fullMessage = error.errorClass === 'usage' ? `${error.message}\n\n${error.usage ?? USAGE}` : error.message;
   const code = error.code;
   if (error.errorClass === 'general' || code === undefined) return errorLine(fullMessage);
   if (format === 'legacy') {

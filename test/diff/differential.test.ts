@@ -87,7 +87,7 @@ function runProcess(file: string, args: string[], env: Record<string, string | n
 export const asAwsIam = (stderr: string): string =>
   stderr
     .replace(/^((?:\x1b\[0m)?)aws: \[ERROR\]:/gm, '$1aws-iam: [ERROR]:')
-    .replace(/^usage: aws /gm, 'usage: aws-iam ')
+    .replace(/^usage: (aws|__main__\.py) /gm, 'usage: aws-iam ')
     .replace(/^ {2}aws (help|<command>)/gm, '  aws-iam $1');
 
 let moto: MotoServer;
