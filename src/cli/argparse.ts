@@ -6,7 +6,7 @@
  * (global options over the whole line, then the operation's options over what is left); each
  * stage is one call of `parseKnownArgs` with its own option table.
  */
-
+import { pyStringRepr } from '../value/python-repr.js';
 import { closeMatches } from './close-matches.js';
 
 export type Nargs = 'one' | 'zero' | 'any' | 'optional';
@@ -85,7 +85,7 @@ export function parseKnownArgs(specs: readonly ArgSpec[], argv: readonly string[
   const convert = (spec: ArgSpec, raw: string): unknown => {
     if (spec.type === 'int') {
       const n = parsePythonInt(raw);
-      if (n === undefined) throw new ArgParseError(`argument ${spec.flag}: invalid int value: '${raw}'`);
+      if (n === undefined) throw new ArgParseError(`argument ${spec.flag}: invalid int value: ${pyStringRepr(raw)}`);
       return n;
     }
     if (spec.choices && !spec.choices.includes(raw)) {
@@ -121,7 +121,7 @@ export function parseKnownArgs(specs: readonly ArgSpec[], argv: readonly string[
     switch (spec.nargs) {
       case 'zero':
         if (explicit !== undefined) {
-          throw new ArgParseError(`argument ${spec.flag}: ignored explicit argument '${explicit}'`);
+          throw new ArgParseError(`argument ${spec.flag}: ignored explicit argument ${pyStringRepr(explicit)}`);
         }
         values.set(spec.dest, spec.constant);
         break;

@@ -10,12 +10,14 @@ import { FIRST_PASS_USAGE } from '../errors/write-error.js';
 import { GLOBAL_ARGS, toGlobalOptions, type GlobalOptions } from './global-options.js';
 import { CLI_DEST, operationArgs } from './operation-options.js';
 import { closeMatches } from './close-matches.js';
+import { checkTopLevelArgs } from './top-level-args.js';
+import type { Query } from '../query/compile-query.js';
 import { isExtensionCommand } from '../extensions/registry.js';
 
 export type CommandLine =
   | { kind: 'version'; globals: GlobalOptions }
   | { kind: 'help'; globals: GlobalOptions; operation?: OperationSpec }
-  | { kind: 'operation'; globals: GlobalOptions; operation: OperationSpec; values: Map<string, unknown> }
+  | { kind: 'operation'; globals: GlobalOptions; operation: OperationSpec; values: Map<string, unknown>; query?: Query }
   /** A command of aws-iam's own (extensions/): its name and the words after it, globals removed. */
   | { kind: 'extension'; globals: GlobalOptions; name: string; args: readonly string[] };
 
@@ -65,6 +67,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   if (first < 0) throw new CliError('usage', 'the following arguments are required: operation');
   const name = stage1.extras[first].word;
   const rest = stage1.extras.filter((_, i) => i !== first).map((e) => e.word);
+  const { query } = checkTopLevelArgs(globals);
   if (name === 'help') return { kind: 'help', globals };
   if (isExtensionCommand(name)) return { kind: 'extension', globals, name, args: rest };
   const operation = findOperation(name);
@@ -95,7 +98,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const unknown = stage2.extras.filter((e) => e !== positionals[0]).map((e) => e.word);
   if (positionals[0]) unknown.push(positionals[0].word);
   if (unknown.length > 0) throw new CliError('unknown-options', `Unknown options: ${unknown.join(', ')}`);
-  return { kind: 'operation', globals, operation, values: stage2.values };
+  return { kind: 'operation', globals, operation, values: stage2.values, query };
 }
 
 function invalidChoice(name: string): string {

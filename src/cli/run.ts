@@ -28,7 +28,8 @@ import { CLI_DEST } from './operation-options.js';
 import { parseCommandLine, parseGlobalsLeniently, type CommandLine } from './parse-command-line.js';
 import type { GlobalOptions } from './global-options.js';
 import type { Io } from './io.js';
-import { compileQueryOption, openSession, outputPlan, tableColor, VERSION, type OutputPlan } from './session.js';
+import type { Query } from '../query/compile-query.js';
+import { openSession, outputPlan, tableColor, VERSION, type OutputPlan } from './session.js';
 import { loadExtension } from '../extensions/registry.js';
 
 export type { Io } from './io.js';
@@ -110,20 +111,20 @@ async function execute(commandLine: CommandLine, io: Io, state: RunState): Promi
     case 'extension':
       return (await loadExtension(commandLine.name))(commandLine.args, globals, io);
     case 'operation':
-      return runOperation(commandLine.operation, commandLine.values, globals, io, state, sharedFiles);
+      return runOperation(commandLine.operation, commandLine.values, commandLine.query, globals, io, state, sharedFiles);
   }
 }
 
 async function runOperation(
   operation: OperationSpec,
   values: Map<string, unknown>,
+  /** `--query`, compiled with the other top-level checks (cli/top-level-args.ts). */
+  query: Query | undefined,
   globals: GlobalOptions,
   io: Io,
   state: RunState,
   sharedFiles: () => Promise<SharedFiles>,
 ): Promise<number> {
-  const query = compileQueryOption(globals);
-
   // The CLI reads --cli-input-json/yaml (and file:// values) before it prints any skeleton.
   const request = await buildRequest(operation, values);
   const skeletonKind = values.get(CLI_DEST.skeleton) as string | undefined;

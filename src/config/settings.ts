@@ -51,7 +51,9 @@ export function errorFormatOf(globals: GlobalOptions, env: Env, profile?: Profil
 export function resolveSettings(globals: GlobalOptions, env: Env, files: SharedFiles): Settings {
   const { name, explicit } = profileNameOf(globals, env);
   const profile = findProfile(name, files);
-  if (!profile && name !== 'default') {
+  // A profile the user named (even `default`, by flag or environment) must exist.
+  const named = globals.profile !== undefined || Boolean(env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE);
+  if (!profile && (named || name !== 'default')) {
     throw new CliError('general', `The config profile (${name}) could not be found`);
   }
   const p: Profile = profile ?? {};
