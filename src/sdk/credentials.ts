@@ -59,6 +59,10 @@ export function credentialChain(
   if (profileFromCommandLine) return fromProfile;
   const env = fromEnv();
   return async (props) => {
+    // botocore's env provider: a key id without its secret is an error, not a fall-through.
+    if (deps.env.AWS_ACCESS_KEY_ID && !deps.env.AWS_SECRET_ACCESS_KEY) {
+      throw new CliError('general', 'Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY');
+    }
     try {
       return await env(props);
     } catch {
