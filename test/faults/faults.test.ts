@@ -35,8 +35,9 @@ interface FaultServer {
 }
 
 /**
- * Ports (this suite has 6450-6549): scenario i runs both CLIs on 6470 + i, one after the other,
- * so the URL in their messages is the same; the other tests take theirs from 6530 up.
+ * Ports (this suite has 6450-6549): scenario i runs both CLIs on 6470 + i (at most 40 scenarios:
+ * retries.test.ts uses 6510-6529), one after the other, so the URL in their messages is the
+ * same; the other tests here take theirs from 6530 up.
  */
 const scenarioPort = (scenario: Scenario) => 6470 + SCENARIOS.indexOf(scenario);
 let nextPort = 6530;
@@ -156,6 +157,8 @@ const SCENARIOS: Scenario[] = [
   { name: 'Ctrl-C, text', steps: ['page', 'stall'], args: ['--output', 'text'], interruptAfter: 2 },
 ];
 
+if (SCENARIOS.length > 40) throw new Error('more than 40 fault scenarios: their ports would reach retries.test.ts\'s');
+
 async function runOn(scenario: Scenario, run: typeof runMine) {
   const port = scenarioPort(scenario);
   const server: FaultServer = await startFaultServer({ steps: scenario.steps, users: scenario.users ?? 10, port });
@@ -187,22 +190,27 @@ describe.skipIf(!reference.path)(`faults: aws-iam vs ${reference.reason}`, () =>
   });
 });
 
-describe.skipIf(!reference.path)('connect timeout', () => {
-  it('matches the CLI (a listener that never accepts)', async () => {
+describe.skipIf(!reference.path)('no connection', () => {
+  it.each([
+    // name, what listens on the port, extra arguments, what the CLI says
+    ['connect timeout (a listener that never accepts)', 'unaccepting', ['--cli-connect-timeout', '1'], 'Connect timeout on endpoint URL'],
+    ['connection refused (nothing listens)', 'nothing', [], 'Could not connect to the endpoint URL'],
+  ] as const)('%s', async (_name, listening, args, says) => {
     const outcomes: Outcome[] = [];
     for (const run of [runReference, runMine]) {
       const port = takePort();
-      const listener = spawn('python3', [UNACCEPTING_LISTENER, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-      await new Promise((resolve) => listener.stdout.once('data', resolve));
+      const listener =
+        listening === 'unaccepting' ? spawn('python3', [UNACCEPTING_LISTENER, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] }) : undefined;
+      if (listener) await new Promise((resolve) => listener.stdout!.once('data', resolve));
       try {
-        const outcome = await run(['--endpoint-url', `http://127.0.0.1:${port}`, '--cli-connect-timeout', '1']);
+        const outcome = await run(['--endpoint-url', `http://127.0.0.1:${port}`, ...args]);
         outcomes.push({ ...outcome, stderr: outcome.stderr.replace(`:${port}/`, ':PORT/') });
       } finally {
-        listener.kill();
+        listener?.kill();
       }
     }
     const [ref, mine] = outcomes;
-    expect(ref.stderr).toContain('Connect timeout on endpoint URL');
+    expect(ref.stderr).toContain(says);
     expect(mine).toEqual({ ...ref, stderr: asAwsIam(ref.stderr) });
   });
 });
