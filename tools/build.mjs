@@ -10,6 +10,9 @@ await build({
   bundle: true,
   splitting: true,
   platform: 'node',
+  // The SDK's ES module builds, not its CommonJS ones: only ES modules can be tree-shaken, and
+  // aws-iam sends 40 of IAM's ~170 commands (src/sdk/commands.ts).
+  mainFields: ['module', 'main'],
   format: 'esm',
   target: 'node20',
   minifyWhitespace: true,

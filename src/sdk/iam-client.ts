@@ -5,7 +5,8 @@
  * converted output loses. Failures read as the CLI's: service errors with botocore's retry
  * note, unparsable bodies (xml-parse-error.ts), transport failures (transport-errors.ts).
  */
-import * as iam from '@aws-sdk/client-iam';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { IAM_COMMANDS } from './commands.js';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
@@ -54,7 +55,7 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
   const connectTimeout = seconds(connection.connectTimeout);
   const ca = settings.caBundle ? readCaBundle(settings.caBundle, settings.endpointUrl) : undefined;
   const retry = retryPlan(settings, connection.retryBackoff);
-  const client = new iam.IAMClient({
+  const client = new IAMClient({
     // IAM is global: the CLI signs for us-east-1 when no region is configured.
     region: settings.region || 'us-east-1',
     endpoint: settings.endpointUrl,
@@ -73,9 +74,8 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
   const endpointForMessages = settings.endpointUrl ?? 'https://iam.amazonaws.com';
 
   return async (operationName, params) => {
-    const Command = (iam as unknown as Record<string, new (input: object) => iam.ListUsersCommand>)[
-      `${operationName}Command`
-    ];
+    const Command = IAM_COMMANDS[operationName];
+    if (!Command) throw new CliError('general', `aws-iam does not send ${operationName}`);
     const command = new Command(toSdkInput(params));
     let body: string | undefined;
     let errorBody: Buffer | undefined;
