@@ -1,3 +1,4 @@
+import { IAM_COMMANDS } from '../../src/sdk/commands.js';
 /**
  * The operation table (generated from AWS CLI 2.36.7) checked against the installed SDK:
  * every List command and paginator the SDK has is in the table and the reverse, and every
@@ -47,5 +48,8 @@ describe(`operation table (AWS CLI ${CLI_VERSION})`, () => {
     const ours = new Map(op.input.map((m) => [m.name, m.type]));
     expect(ours).toEqual(members);
     expect(new Set(op.input.filter((m) => m.required).map((m) => m.name))).toEqual(required);
+  });
+  it.each(operations.map((op) => [op.cli, op.name] as const))('%s: its SDK command is one aws-iam can send', (_cli, name) => {
+    expect(IAM_COMMANDS[name]?.name).toBe(`${name}Command`);
   });
 });
