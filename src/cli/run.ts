@@ -15,6 +15,7 @@ import { OUTPUT_FORMATS } from '../output/formats.js';
 import { writePaginated, writeSingle } from '../output/write-result.js';
 import { tableExitText } from '../output/table.js';
 import { openOutputStream, type OutputStream } from '../output/output-stream.js';
+import { createProgress, type Progress } from '../progress/progress.js';
 import { paginate, PaginationError, type ListingProgress } from '../paginate/paginator.js';
 import { resumeHint } from '../paginate/resume-hint.js';
 import { XmlSyntaxError } from '../response/xml.js';
@@ -37,6 +38,9 @@ export { VERSION } from './session.js';
 
 const RESET = '\x1b[0m';
 
+/** A listing shows progress only once it has run this long: quick ones never flash a line. */
+const PROGRESS_AFTER_MS = 1000;
+
 /** What one invocation has set up that changes how it ends. */
 interface RunState {
   files?: SharedFiles;
@@ -52,6 +56,8 @@ interface RunState {
   stylers: number;
   /** aws-iam's line after the error of a listing that stopped half-way (paginate/resume-hint.ts). */
   resumeHint?: string;
+  /** The progress line of a long listing, erased before an error is printed. */
+  progress?: Progress;
 }
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -60,6 +66,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const commandLine = parseCommandLine(argv);
     return await execute(commandLine, io, state);
   } catch (error) {
+    state.progress?.clear();
     const cliError = asCliError(error);
     const globals = parseGlobalsLeniently(argv);
     let profile;
@@ -180,10 +187,18 @@ async function runOperation(
         io.stderr.write('warning: Non-positive values for --max-items may result in undefined behavior.\n');
       }
       styleTable();
+      // On a terminal, a listing of more than one page shows its progress on stderr.
+      const terminal = (state.progress = createProgress(io, globals, operation.cli, { showAfterPages: 2, showAfterMs: PROGRESS_AFTER_MS }));
+      const shown = clearingProgress(out, terminal);
+      const countingFetch = async (params: ValueMap) => {
+        const page = await fetch(params);
+        if (!shown.pagerStarted) terminal.page(itemsIn(page, operation.resultKeys!));
+        return page;
+      };
       const progress: ListingProgress = { pages: 0 };
-      const pages = paginate(operation.resultKeys!, fetch, request, paginated, progress);
+      const pages = paginate(operation.resultKeys!, countingFetch, request, paginated, progress);
       try {
-        await writePages(pages, operation, plan, out);
+        await writePages(pages, operation, plan, shown);
       } catch (error) {
         state.resumeHint = resumeHint(progress, plan.formatName, paginated.startingToken);
         throw error;
@@ -197,6 +212,33 @@ async function runOperation(
     await out.finish();
   }
   return EXIT.ok;
+}
+
+/** How many items of the listing a page holds. */
+const itemsIn = (page: ValueMap, resultKeys: readonly string[]): number =>
+  resultKeys.reduce((n, key) => {
+    const value = page.get(key);
+    return n + (Array.isArray(value) ? value.length : 0);
+  }, 0);
+
+/**
+ * The output stream with the progress line erased before each write (it is redrawn with the
+ * next page). Once a pager has the screen (`pagerStarted`), progress must stop for good.
+ */
+function clearingProgress(out: OutputStream, progress: Progress): OutputStream & { readonly pagerStarted: boolean } {
+  let pagerStarted = false;
+  return {
+    viaPager: out.viaPager,
+    get pagerStarted() {
+      return pagerStarted;
+    },
+    write(text) {
+      progress.clear();
+      if (out.viaPager) pagerStarted = true;
+      out.write(text);
+    },
+    finish: () => out.finish(),
+  };
 }
 
 /** Table colour through a pager has no per-write resets: the pager's stdin is not colorama's. */
