@@ -15,6 +15,10 @@ const commands = [
   ['list-users', '--path-prefix', '/eng/', '--region', 'eu-west-1'],
   ['list-roles', '--max-items', '1', '--query', 'Roles[].{Name: RoleName, Trust: AssumeRolePolicyDocument.Statement[0].Principal}'],
   ['list-mfa-devices', '--user-name', 'nobody'],
+  ['list-virtual-mfa-devices', '--output', 'table', '--query', 'VirtualMFADevices[].{Device: SerialNumber, User: User.UserName}'],
+  ['list-users', '--output', 'text', '--query', 'Users[].[UserName, Arn]'],
+  ['audit', 'mfa', '--query', 'Findings[].[Type, Reason]', '--output', 'text'],
+  ['audit', 'mfa', '--output', 'table', '--query', 'Users[].{User: UserName, Console: ConsoleAccess, MFA: MfaActive}'],
 ];
 
 async function freePort() {
