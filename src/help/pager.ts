@@ -5,7 +5,7 @@
  * so help never waits on a program that could get stuck.
  */
 import type { Env } from '../config/settings.js';
-import { shlexSplit } from '../output/output-stream.js';
+import { shlexSplit } from '../cli/shlex.js';
 
 export const HELP_PAGER = ['less', '-R'] as const;
 

@@ -15,7 +15,7 @@ const endpoint = () => ['--endpoint-url', moto.url];
 
 beforeAll(async () => {
   if (!existsSync(`${ROOT}dist/aws-iam.js`) && !existsSync(`${ROOT}dist/aws-iam.cjs`)) throw new Error('run `npm run build` first: the test runs bin/aws-iam');
-  moto = await startMoto('audit', [6660, 6689]);
+  moto = await startMoto('audit');
 });
 afterAll(() => moto?.stop());
 

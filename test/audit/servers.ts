@@ -3,13 +3,12 @@
  * test/server/seed_audit.py, and a small proxy in front of it that answers chosen requests with
  * IAM errors (a denied permission, throttling), which moto never does on its own.
  */
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createServer as createHttpServer, request, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER_SCRIPT = `${ROOT}test/server/moto_iam.py`;
 
 export const BASE_ENV = {
   AWS_ACCESS_KEY_ID: 'x',
@@ -38,29 +37,7 @@ export async function portInRange(from: number, to: number): Promise<number> {
   throw new Error(`no free port in ${from}-${to}`);
 }
 
-export async function startMoto(seed: string, ports: [number, number], timeoutMs = 60_000): Promise<Running> {
-  const port = await portInRange(...ports);
-  const child: ChildProcess = spawn(process.env.PYTHON ?? 'python3', [SERVER_SCRIPT, String(port), '--seed', seed], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`moto did not start in ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
-    child.stdout!.on('data', (d: Buffer) => {
-      const m = /ready (\S+)/.exec(d.toString());
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`moto exited with ${code}:\n${stderr}`));
-    });
-  });
-  return { url, port, stop: () => void child.kill('SIGTERM') };
-}
+export { startMoto } from '../server/moto.js';
 
 /** Decides per request (its form-encoded Action and UserName) whether to answer with an error. */
 export type Fault = (action: string, userName: string | undefined) => { status: number; code: string; message: string } | undefined;

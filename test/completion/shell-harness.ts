@@ -4,15 +4,15 @@
  * built dist/ is what runs), and a way to find the shells (missing ones skip loudly, and fail
  * under CI=true).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startMoto as startDemoMoto } from '../server/moto.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVER_SCRIPT = join(ROOT, 'test/server/moto_iam.py');
 export const PORT_RANGE = [6400, 6449] as const;
 
 export const SEEDED_USERS = ['alice', 'bob', 'carol', 'Zoë', 'svc-ci'];
@@ -36,19 +36,7 @@ export async function freePortInRange(from: number = PORT_RANGE[0]): Promise<num
 }
 
 export async function startMoto(): Promise<Moto> {
-  const port = await freePortInRange(6410);
-  const child: ChildProcess = spawn(process.env.PYTHON ?? 'python3', [SERVER_SCRIPT, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`moto did not start in 60 s:\n${stderr}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      const m = /ready (\S+)/.exec(d.toString());
-      if (m) clearTimeout(timer), resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`moto exited with ${code}:\n${stderr}`)));
-  });
-  return { url, stop: () => void child.kill('SIGTERM') };
+  return startDemoMoto('demo');
 }
 
 export interface Sandbox {

@@ -17,6 +17,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { shlexSplit } from '../../src/cli/shlex.js';
 
 export interface Case {
   readonly file: string;
@@ -68,7 +69,7 @@ function parseCase(file: string, line: number, text: string): Case {
     if (sep < 0) throw new Error(`${file}:${line}: directive without ' :: '`);
     const directive = rest.slice(0, sep);
     rest = rest.slice(sep + 4);
-    const [name, ...words] = shellWords(directive);
+    const [name, ...words] = shlexSplit(directive);
     if (name === '@env') {
       for (const w of words) {
         const eq = w.indexOf('=');
@@ -93,34 +94,5 @@ function parseCase(file: string, line: number, text: string): Case {
       throw new Error(`${file}:${line}: unknown directive ${name}`);
     }
   }
-  return { file, line, text, args: shellWords(rest), env, endpoint, compareStderr, resumeFrom, tty, pager };
-}
-
-export function shellWords(text: string): string[] {
-  const words: string[] = [];
-  let current: string | undefined;
-  let quote: '"' | "'" | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote === "'") {
-      if (c === "'") quote = undefined;
-      else current += c;
-    } else if (quote === '"') {
-      if (c === '"') quote = undefined;
-      else if (c === '\\' && (text[i + 1] === '"' || text[i + 1] === '\\')) current += text[++i];
-      else current += c;
-    } else if (c === "'" || c === '"') {
-      quote = c;
-      current ??= '';
-    } else if (c === '\\') {
-      current = (current ?? '') + text[++i];
-    } else if (c === ' ' || c === '\t') {
-      if (current !== undefined) words.push(current);
-      current = undefined;
-    } else {
-      current = (current ?? '') + c;
-    }
-  }
-  if (current !== undefined) words.push(current);
-  return words;
+  return { file, line, text, args: shlexSplit(rest), env, endpoint, compareStderr, resumeFrom, tty, pager };
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Case, type TtySetup } from './corpus.js';
-import { startMoto, type MotoServer } from './moto.js';
+import { startMoto, type MotoServer } from '../server/moto.js';
 import { findReferenceCli } from './reference-cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

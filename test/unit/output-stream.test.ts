@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openOutputStream, shlexSplit, type PagerProcess } from '../../src/output/output-stream.js';
+import { openOutputStream, type PagerProcess } from '../../src/output/output-stream.js';
+import { shlexSplit } from '../../src/cli/shlex.js';
 import type { Io } from '../../src/cli/io.js';
 
 describe('shlexSplit (Python shlex.split, POSIX)', () => {
