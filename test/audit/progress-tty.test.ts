@@ -11,15 +11,9 @@ import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASE_ENV, ROOT, startMoto, type Running } from './servers.js';
+import { hasProgram } from '../support/has-program.js';
 
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasTmux = hasProgram('tmux');
 const underCi = process.env.CI === 'true' || process.env.CI === '1';
 if (!hasTmux) {
   const banner = '\n*** PROGRESS TTY TEST SKIPPED: tmux is not installed (apt-get install tmux) ***\n';

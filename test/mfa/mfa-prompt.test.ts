@@ -10,15 +10,9 @@ import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMotoInRange, type MotoServer } from './moto-server.js';
 import { BIN, makeHome, MFA_SERIAL, type Home } from './fixture.js';
+import { hasProgram } from '../support/has-program.js';
 
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasTmux = hasProgram('tmux');
 
 if (!hasTmux) {
   const banner = 'MFA PROMPT TERMINAL TEST SKIPPED: tmux is not installed (apt-get install tmux)';

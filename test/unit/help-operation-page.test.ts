@@ -11,6 +11,7 @@ import { GLOBAL_ARGS } from '../../src/cli/global-options.js';
 import { operationPage } from '../../src/help/operation-page.js';
 import { renderHelp } from '../../src/help/show-help.js';
 import { continuedLines, examplesFor, SAMPLE_VALUES } from '../../src/help/examples.js';
+import { section } from '../support/help-sections.js';
 
 const CLI_SYNOPSIS: [string, string][] = [
   ['list-access-keys', '[--user-name <value>] [--max-items <value>] [--cli-input-json | --cli-input-yaml] [--starting-token <value>] [--page-size <value>] [--generate-cli-skeleton <value>]'],
@@ -92,14 +93,6 @@ const CLI_OPTION_HEADINGS: [string, string][] = [
 
 const page = (op: OperationSpec) => renderHelp(operationPage(op), { terminal: false });
 
-/** The lines of one section of a plain page, without its title. */
-function section(text: string, title: string): string[] {
-  const lines = text.split('\n');
-  const start = lines.indexOf(title);
-  expect(start, `section ${title}`).toBeGreaterThanOrEqual(0);
-  const end = lines.findIndex((l, i) => i > start && /^[A-Z]/.test(l));
-  return lines.slice(start + 1, end < 0 ? undefined : end);
-}
 
 const byCli = (cli: string) => operations.find((op) => op.cli === cli)!;
 

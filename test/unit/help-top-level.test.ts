@@ -6,16 +6,10 @@ import { extensionNames } from '../../src/extensions/registry.js';
 import { topLevelPage, visibleCommands } from '../../src/help/top-level-page.js';
 import { GLOBAL_OPTION_DOCS } from '../../src/help/option-docs.js';
 import { renderHelp } from '../../src/help/show-help.js';
+import { section } from '../support/help-sections.js';
 
 const render = (extensions: readonly string[]) => renderHelp(topLevelPage(extensions), { terminal: false });
 
-function section(text: string, title: string): string[] {
-  const lines = text.split('\n');
-  const start = lines.indexOf(title);
-  expect(start, `section ${title}`).toBeGreaterThanOrEqual(0);
-  const end = lines.findIndex((l, i) => i > start && /^[A-Z]/.test(l));
-  return lines.slice(start + 1, end < 0 ? undefined : end);
-}
 
 describe('top-level help', () => {
   const text = render(extensionNames());
