@@ -2,19 +2,21 @@
  * Differential tests: the same command line against the same seeded IAM server, once through
  * the reference AWS CLI v2 and once through bin/aws-iam; stdout, stderr (with `aws-iam` where
  * the CLI names itself) and the exit code must be identical.
+ *
+ * The reference answers from a small pool of long-lived drivers (reference-driver.ts) unless a
+ * case needs a fresh process; AWS_IAM_REFERENCE_DRIVER=spawn spawns it for every case. The last
+ * group proves the two ways agree on a sample of every corpus file (AWS_IAM_DRIVER_CHECK=all:
+ * on every case).
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus, type Case, type TtySetup } from './corpus.js';
+import { loadCorpus, type Case } from './corpus.js';
 import { startMoto, type MotoServer } from '../server/moto.js';
 import { findReferenceCli } from './reference-cli.js';
+import { DriverPool, needsFreshProcess, readLauncher, type Outcome } from './reference-driver.js';
+import { caseEnvironment, spawnCase } from './run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const HOME = fileURLToPath(new URL('./home/', import.meta.url));
 const reference = findReferenceCli();
 const cases = loadCorpus();
 
@@ -24,64 +26,10 @@ if (!reference.path) {
   if (process.env.CI === 'true') throw new Error(`CI=true and the differential suite cannot run: ${reference.reason}`);
 }
 
-interface Outcome {
-  stdout: string;
-  stderr: string;
-  code: number;
-}
-
-const shellQuote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
-
-/**
- * Runs the command on a pseudo-terminal of the given width (`script`), with the chosen streams
- * on it and the others redirected to files: `stdout` is then what the terminal showed (with
- * its CR LF line ends) and `stderr` what went to a file, if anything did.
- */
-function runOnTerminal(file: string, args: string[], env: Record<string, string>, tty: TtySetup): Promise<Outcome> {
-  const dir = mkdtempSync(join(tmpdir(), 'aws-iam-tty-'));
-  const redirect =
-    tty.streams === 'stdout' ? ` 2>${dir}/redirected` : tty.streams === 'stderr' ? ` >${dir}/redirected` : '';
-  const command = `stty cols ${tty.columns} rows 50; exec ${[file, ...args].map(shellQuote).join(' ')}${redirect}`;
-  return new Promise((resolve) => {
-    execFile('script', ['-qec', command, '/dev/null'], { env, encoding: 'utf8', maxBuffer: 64 << 20 }, (error, stdout) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      let redirected = '';
-      try {
-        redirected = readFileSync(`${dir}/redirected`, 'utf8');
-      } catch {
-        // nothing was redirected
-      }
-      rmSync(dir, { recursive: true, force: true });
-      resolve({ stdout, stderr: redirected, code });
-    });
-  });
-}
-
-function runProcess(file: string, args: string[], env: Record<string, string | null>, tty?: TtySetup): Promise<Outcome> {
-  const fullEnv: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME,
-    LANG: 'C.UTF-8',
-    AWS_ACCESS_KEY_ID: 'testing',
-    AWS_SECRET_ACCESS_KEY: 'testing',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: `${HOME}config`,
-    AWS_SHARED_CREDENTIALS_FILE: `${HOME}credentials`,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_PAGER: '',
-  };
-  for (const [k, v] of Object.entries(env)) {
-    if (v === null) delete fullEnv[k];
-    else fullEnv[k] = v;
-  }
-  if (tty) return runOnTerminal(file, args, fullEnv, tty);
-  return new Promise((resolve) => {
-    execFile(file, args, { env: fullEnv, encoding: 'utf8', maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ stdout, stderr, code });
-    });
-  });
-}
+const launcher =
+  reference.path && process.env.AWS_IAM_REFERENCE_DRIVER !== 'spawn' ? readLauncher(reference.path) : undefined;
+/** One driver per core: the aws-iam side of each case runs meanwhile. */
+const pool = launcher ? new DriverPool(launcher, Number(process.env.AWS_IAM_REFERENCE_DRIVERS ?? 2)) : undefined;
 
 /** The reference's stderr with `aws-iam` where the CLI prints its own name. */
 export const asAwsIam = (stderr: string): string =>
@@ -92,9 +40,21 @@ export const asAwsIam = (stderr: string): string =>
 
 let moto: MotoServer;
 const endpointArgs = (c: Case) => (c.endpoint ? ['--endpoint-url', moto.url] : []);
+const referenceArgs = (c: Case, args: string[]) => [
+  ...(c.pager ? [] : ['--no-cli-pager']),
+  ...endpointArgs(c),
+  'iam',
+  ...args,
+];
+const spawnReference = (c: Case, args: string[]) =>
+  spawnCase(reference.path!, referenceArgs(c, args), caseEnvironment(c.env), c.tty);
+const driveReference = (c: Case, args: string[]) =>
+  pool!.run({ args: referenceArgs(c, args), env: caseEnvironment(c.env), cwd: process.cwd(), tty: c.tty });
+const usesDriver = (c: Case, args: string[]) => pool !== undefined && !needsFreshProcess({ ...c, args });
 const runReference = (c: Case, args: string[]) =>
-  runProcess(reference.path!, [...(c.pager ? [] : ['--no-cli-pager']), ...endpointArgs(c), 'iam', ...args], c.env, c.tty);
-const runMine = (c: Case, args: string[]) => runProcess(`${ROOT}bin/aws-iam`, [...endpointArgs(c), ...args], c.env, c.tty);
+  usesDriver(c, args) ? driveReference(c, args) : spawnReference(c, args);
+const runMine = (c: Case, args: string[]) =>
+  spawnCase(`${ROOT}bin/aws-iam`, [...endpointArgs(c), ...args], caseEnvironment(c.env), c.tty);
 
 const nextTokenOf = (o: Outcome): string => JSON.parse(o.stdout).NextToken;
 
@@ -106,11 +66,25 @@ const expected = (c: Case, ref: Outcome): Outcome => ({
   stderr: asAwsIam(ref.stderr),
 });
 
+/** Up to `perFile` cases of every corpus file that the driver answers, spread over the file. */
+function driverSample(perFile: number): Case[] {
+  const byFile = new Map<string, Case[]>();
+  for (const c of cases.filter((c) => usesDriver(c, c.resumeFrom ?? c.args))) {
+    byFile.set(c.file, [...(byFile.get(c.file) ?? []), c]);
+  }
+  return [...byFile.values()].flatMap((list) =>
+    list.length <= perFile ? list : Array.from({ length: perFile }, (_, i) => list[Math.floor((i * list.length) / perFile)]),
+  );
+}
+
 describe.skipIf(!reference.path)(`aws-iam vs ${reference.reason}`, () => {
   beforeAll(async () => {
     moto = await startMoto();
   }, 90_000);
-  afterAll(() => moto?.stop());
+  afterAll(() => {
+    moto?.stop();
+    pool?.stop();
+  });
 
   describe.concurrent.each(cases)('$file:$line  $text', (c) => {
     it('matches stdout, stderr and exit code', async () => {
@@ -131,6 +105,15 @@ describe.skipIf(!reference.path)(`aws-iam vs ${reference.reason}`, () => {
       const [ref, mine] = await Promise.all([runReference(c, c.args), runMine(c, c.args)]);
       if (!c.compareStderr) return void expect({ ...mine, stderr: '' }).toEqual({ ...ref, stderr: '' });
       expect(mine).toEqual(expected(c, ref));
+    });
+  });
+
+  const checked = process.env.AWS_IAM_DRIVER_CHECK === 'all' ? cases.filter((c) => usesDriver(c, c.resumeFrom ?? c.args)) : driverSample(4);
+  describe.runIf(pool).concurrent.each(checked)('reference driver = spawned reference: $file:$line  $text', (c) => {
+    it('prints the same bytes and exit code', async () => {
+      const args = c.resumeFrom ?? c.args;
+      const [driven, spawned] = await Promise.all([driveReference(c, args), spawnReference(c, args)]);
+      expect(driven).toEqual(spawned);
     });
   });
 });
