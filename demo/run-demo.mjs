@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { DemoError, findMotoPython } from './moto-python.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const hasCredentials = Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE) && !process.env.AWS_IAM_DEMO_LOCAL;
@@ -36,11 +37,24 @@ let env = { ...process.env };
 const extra = [];
 if (!hasCredentials) {
   const port = await freePort();
-  server = spawn('python3', [`${root}test/server/moto_iam.py`, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => /ready/.test(String(d)) && resolve());
-    server.once('exit', (code) => reject(new Error(`the local IAM server (moto) exited with ${code}`)));
-  });
+  let serverLog = '';
+  try {
+    const python = findMotoPython();
+    server = spawn(python, [`${root}test/server/moto_iam.py`, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stderr.on('data', (d) => (serverLog += d));
+    await new Promise((resolve, reject) => {
+      server.once('error', (error) => reject(new DemoError(`aws-iam demo: could not start ${python}: ${error.message}`)));
+      server.stdout.on('data', (d) => /ready/.test(String(d)) && resolve());
+      server.once('exit', (code) => {
+        const last = serverLog.trim().split('\n').pop() ?? '';
+        reject(new DemoError(`aws-iam demo: the local IAM server (moto) exited with ${code}${last ? `: ${last}` : ''}`));
+      });
+    });
+  } catch (error) {
+    if (!(error instanceof DemoError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   env = { ...env, AWS_ACCESS_KEY_ID: 'demo', AWS_SECRET_ACCESS_KEY: 'demo', AWS_DEFAULT_REGION: 'us-east-1' };
   extra.push('--endpoint-url', `http://127.0.0.1:${port}`);
   console.log(`No AWS credentials: demo against a local, seeded IAM server (moto) on port ${port}.\n`);
