@@ -9,18 +9,19 @@ import { DemoError, findMotoPython } from './moto-python.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const hasCredentials = Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE) && !process.env.AWS_IAM_DEMO_LOCAL;
 
+// About one screen: what the seed holds, a page with its NextToken and the resume, a query to
+// text, a table, the MFA audit with who and why; then one command through aws and aws-iam.
+const NEXT_TOKEN = Symbol('the NextToken the previous command printed');
 const commands = [
-  ['list-users'],
-  ['list-virtual-mfa-devices', '--assignment-status', 'Unassigned', '--query', 'VirtualMFADevices[].SerialNumber'],
-  ['list-mfa-devices', '--user-name', 'alice'],
-  ['list-users', '--path-prefix', '/eng/', '--region', 'eu-west-1'],
-  ['list-roles', '--max-items', '1', '--query', 'Roles[].{Name: RoleName, Trust: AssumeRolePolicyDocument.Statement[0].Principal}'],
-  ['list-mfa-devices', '--user-name', 'nobody'],
+  ['list-virtual-mfa-devices', '--assignment-status', 'Unassigned', '--query', 'VirtualMFADevices[].SerialNumber', '--output', 'text'],
+  ['list-mfa-devices', '--user-name', 'alice', '--query', 'MFADevices[].[UserName, SerialNumber]', '--output', 'text'],
+  ['list-users', '--max-items', '2', '--query', '{Users: Users[].UserName, NextToken: NextToken}'],
+  ['list-users', '--starting-token', NEXT_TOKEN, '--query', 'Users[].UserName', '--output', 'text'],
+  ['list-users', '--output', 'text', '--query', 'Users[].[UserName, Path]'],
   ['list-virtual-mfa-devices', '--output', 'table', '--query', 'VirtualMFADevices[].{Device: SerialNumber, User: User.UserName}'],
-  ['list-users', '--output', 'text', '--query', 'Users[].[UserName, Arn]'],
-  ['audit', 'mfa', '--query', 'Findings[].[Type, Reason]', '--output', 'text'],
-  ['audit', 'mfa', '--output', 'table', '--query', 'Users[].{User: UserName, Console: ConsoleAccess, MFA: MfaActive}'],
+  ['audit', 'mfa', '--output', 'text', '--query', 'Findings[].[UserName, Reason]'],
 ];
+const SIDE_BY_SIDE = ['list-users', '--output', 'text', '--query', 'Users[].[UserName, Arn]'];
 
 async function freePort() {
   return new Promise((resolve) => {
@@ -59,14 +60,38 @@ if (!hasCredentials) {
   extra.push('--endpoint-url', `http://127.0.0.1:${port}`);
   console.log(`No AWS credentials: demo against a local, seeded IAM server (moto) on port ${port}.\n`);
 }
+const shown = (args) => args.map((a) => (/[\s\[\]{}*?,]/.test(a) ? `'${a}'` : a)).join(' ');
+const run = (file, args) => {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(file, [...args, ...extra], { env, encoding: 'utf8' });
+  return { ...r, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+};
 try {
-  for (const args of commands) {
-    const shown = args.map((a) => (/[\s\[\]{}*?]/.test(a) ? `'${a}'` : a)).join(' ');
-    console.log(`$ aws-iam ${shown}`);
-    const r = spawnSync(`${root}bin/aws-iam`, [...args, ...extra], { env, encoding: 'utf8' });
-    process.stdout.write(r.stdout);
-    process.stdout.write(r.stderr);
-    console.log(`(exit ${r.status})\n`);
+  let nextToken = '';
+  for (const template of commands) {
+    const args = template.map((a) => (a === NEXT_TOKEN ? nextToken : a));
+    console.log(`$ aws-iam ${shown(args)}`);
+    const r = run(`${root}bin/aws-iam`, args);
+    process.stdout.write(r.stdout + r.stderr);
+    if (r.status !== 0) console.log(`(exit ${r.status})`);
+    nextToken = /"NextToken": "([^"]+)"/.exec(r.stdout)?.[1] ?? nextToken;
+    console.log('');
+  }
+  // aws-iam mirrors AWS CLI v2: a v1 `aws` prints other bytes.
+  const awsCli = process.env.AWS_IAM_DEMO_AWS || 'aws';
+  const aws = spawnSync(awsCli, ['--version'], { encoding: 'utf8' });
+  if (!aws.error && aws.status === 0 && aws.stdout.startsWith('aws-cli/2.')) {
+    console.log(`$ aws iam ${shown(SIDE_BY_SIDE)}   # and the same through aws-iam`);
+    const theirs = run(awsCli, ['--no-cli-pager', 'iam', ...SIDE_BY_SIDE]);
+    const mine = run(`${root}bin/aws-iam`, SIDE_BY_SIDE);
+    const same = theirs.stdout === mine.stdout && theirs.stderr === mine.stderr && theirs.status === mine.status;
+    console.log(
+      `${same ? 'byte-identical' : 'DIFFERENT'} output; aws ${Math.round(theirs.ms)} ms, aws-iam ${Math.round(mine.ms)} ms ` +
+        `(${(theirs.ms / mine.ms).toFixed(1)}x faster) [${aws.stdout.split(' ')[0]}]`,
+    );
+    if (!same) process.exitCode = 1;
+  } else {
+    console.log('(with the AWS CLI v2 as `aws` on PATH, or AWS_IAM_DEMO_AWS, the demo also runs one command through both, timed)');
   }
 } finally {
   server?.kill('SIGTERM');
