@@ -102,9 +102,9 @@ class Driver {
 
 /** Up to `size` drivers, each running one case at a time; requests queue for the next free one. */
 export class DriverPool {
+  private readonly all: Driver[] = [];
   private readonly idle: Driver[] = [];
   private readonly queue: Array<() => void> = [];
-  private created = 0;
 
   constructor(
     private readonly launcher: Launcher,
@@ -123,9 +123,10 @@ export class DriverPool {
   private acquire(): Promise<Driver> {
     const driver = this.idle.pop();
     if (driver) return Promise.resolve(driver);
-    if (this.created < this.size) {
-      this.created++;
-      return Promise.resolve(new Driver(this.launcher));
+    if (this.all.length < this.size) {
+      const created = new Driver(this.launcher);
+      this.all.push(created);
+      return Promise.resolve(created);
     }
     return new Promise((resolve) => this.queue.push(() => resolve(this.idle.pop()!)));
   }
@@ -135,7 +136,8 @@ export class DriverPool {
     this.queue.shift()?.();
   }
 
+  /** Ends every driver, busy ones too (a case that timed out must not keep the run alive). */
   stop(): void {
-    for (const driver of this.idle) driver.stop();
+    for (const driver of this.all) driver.stop();
   }
 }
