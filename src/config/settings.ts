@@ -29,6 +29,9 @@ export interface Settings {
   readonly retryMode: 'standard' | 'adaptive';
   /** Total attempts per request (first try included); undefined: the mode's default, 3. */
   readonly maxAttempts?: number;
+  /** FIPS and dual-stack endpoints (`AWS_USE_FIPS_ENDPOINT` > profile `use_fips_endpoint`, same for dual-stack). */
+  readonly useFipsEndpoint: boolean;
+  readonly useDualstackEndpoint: boolean;
   /** The output pager's command line; undefined or '' for none. */
   readonly pager?: string;
   readonly profile: Profile;
@@ -68,6 +71,8 @@ export function resolveSettings(globals: GlobalOptions, env: Env, files: SharedF
     output: globals.output ?? env.AWS_DEFAULT_OUTPUT ?? p.output ?? 'json',
     timestampFormat: timestampFormatOf(p.cli_timestamp_format),
     caBundle: globals.caBundle ?? env.AWS_CA_BUNDLE ?? p.ca_bundle,
+    useFipsEndpoint: isTrue(env.AWS_USE_FIPS_ENDPOINT ?? p.use_fips_endpoint),
+    useDualstackEndpoint: isTrue(env.AWS_USE_DUALSTACK_ENDPOINT ?? p.use_dualstack_endpoint),
     retryMode,
     maxAttempts,
     pager: globals.noCliPager ? undefined : (env.AWS_PAGER ?? p.cli_pager ?? env.PAGER ?? 'less'),
@@ -91,6 +96,9 @@ function endpointOf(globals: GlobalOptions, env: Env, profile: Profile, files: S
   const services = profile.services ? files.configFile[`services.${profile.services}`] : undefined;
   return env.AWS_ENDPOINT_URL_IAM || env.AWS_ENDPOINT_URL || services?.['iam.endpoint_url'] || profile.endpoint_url || undefined;
 }
+
+/** botocore's `ensure_boolean`: only the text `true`, in any case, is true. */
+const isTrue = (value: string | undefined): boolean => value?.toLowerCase() === 'true';
 
 function timestampFormatOf(value: string | undefined): TimestampFormat {
   if (value === undefined || value === 'iso8601') return 'iso8601';

@@ -20,6 +20,9 @@ import { modeledErrors } from '../model/operations.js';
 import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
 import { transportError } from './transport-errors.js';
 import { unparsableResponseMessage } from './xml-parse-error.js';
+import { checkEndpointUrl, checkEndpointVariant, checkRegion, requestUrlOf } from './endpoint.js';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
 
 export interface ConnectionOptions {
   readonly verifySsl: boolean;
@@ -30,6 +33,8 @@ export interface ConnectionOptions {
   readonly debug?: (line: string) => void;
   /** Tests only: a short back-off between retries (the user always gets the SDK's own). */
   readonly retryBackoff?: RetryBackoff;
+  /** Tests only: what sends the HTTP requests in place of the network. */
+  readonly requestHandler?: NodeHttpHandler;
 }
 
 /** Sends one request and returns the raw XML body of the successful response. */
@@ -38,12 +43,8 @@ export type SendRequest = (operationName: string, params: ValueMap) => Promise<s
 const DEFAULT_TIMEOUT_SECONDS = 60;
 
 export function createSender(settings: Settings, connection: ConnectionOptions): SendRequest {
-  if (settings.endpointUrl !== undefined && !/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(settings.endpointUrl)) {
-    throw new CliError(
-      'param-validation',
-      `Bad value for --endpoint-url "${settings.endpointUrl}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`,
-    );
-  }
+  // What botocore checks when it creates the client: the region first, before credentials.
+  checkRegion(settings.region);
   if (settings.endpointUrl !== undefined && !settings.region) {
     throw new CliError('no-region', 'You must specify a region. You can also configure your region by running "aws configure".');
   }
@@ -53,17 +54,30 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
   };
   const readTimeout = seconds(connection.readTimeout);
   const connectTimeout = seconds(connection.connectTimeout);
+  // Resolved once and shared with the SDK, so they can be looked up before the client's checks.
+  const credentials: AwsCredentialIdentityProvider = connection.signRequest
+    ? memoizeIdentityProvider(credentialChain(settings.profileName, settings.profileFromCommandLine), isIdentityExpired, doesIdentityRequireRefresh)!
+    : async () => ({ accessKeyId: '', secretAccessKey: '' });
+  // Then, still before any request, the endpoint as configured and as botocore's data allows.
+  let clientChecked = false;
+  const checkClient = async () => {
+    if (clientChecked) return;
+    if (connection.signRequest) await credentials({});
+    if (settings.endpointUrl !== undefined) checkEndpointUrl(settings.endpointUrl);
+    checkEndpointVariant(settings.region, settings.useFipsEndpoint, settings.useDualstackEndpoint);
+    clientChecked = true;
+  };
   const ca = settings.caBundle ? readCaBundle(settings.caBundle, settings.endpointUrl) : undefined;
   const retry = retryPlan(settings, connection.retryBackoff);
   const client = new IAMClient({
     // IAM is global: the CLI signs for us-east-1 when no region is configured.
     region: settings.region || 'us-east-1',
     endpoint: settings.endpointUrl,
-    credentials: connection.signRequest
-      ? credentialChain(settings.profileName, settings.profileFromCommandLine)
-      : async () => ({ accessKeyId: '', secretAccessKey: '' }),
+    useFipsEndpoint: settings.useFipsEndpoint,
+    useDualstackEndpoint: settings.useDualstackEndpoint,
+    credentials,
     retryStrategy: retry.strategy,
-    requestHandler: new NodeHttpHandler({
+    requestHandler: connection.requestHandler ?? new NodeHttpHandler({
       connectionTimeout: connectTimeout,
       // The CLI's read timeout limits each wait for data (urllib3), not the whole exchange:
       // the handler's socket inactivity timeout is that.
@@ -71,7 +85,6 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
       httpsAgent: new HttpsAgent({ keepAlive: true, rejectUnauthorized: connection.verifySsl, ca }),
     }),
   });
-  const endpointForMessages = settings.endpointUrl ?? 'https://iam.amazonaws.com';
 
   return async (operationName, params) => {
     const Command = IAM_COMMANDS[operationName];
@@ -80,6 +93,15 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     let body: string | undefined;
     let errorBody: Buffer | undefined;
     let errorStatus = 0;
+    // The URL the endpoint rules chose, for the CLI's messages about it.
+    let url = settings.endpointUrl;
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        url = settings.endpointUrl ?? requestUrlOf(args.request as never);
+        return next(args);
+      },
+      { step: 'finalizeRequest', priority: 'high', name: 'awsIamRequestUrl' },
+    );
     command.middlewareStack.add(
       (next) => async (args) => {
         // Runs once per attempt: only the last attempt's answer decides the message.
@@ -105,11 +127,12 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     );
     if (!connection.signRequest) command.middlewareStack.add(dropSignature, UNSIGNED);
     try {
+      await checkClient();
       await client.send(command);
     } catch (error) {
       const attempts = (error as SdkError)?.$metadata?.attempts;
       const suffix = retrySuffix(attempts, retry.maxAttempts);
-      throw toCliError(error, operationName, endpointForMessages, errorBody && { body: errorBody, status: errorStatus, suffix });
+      throw toCliError(error, operationName, url ?? 'https://iam.amazonaws.com', errorBody && { body: errorBody, status: errorStatus, suffix });
     }
     return body ?? '';
   };

@@ -21,6 +21,8 @@ const settingsFor = (url: string, retry: Pick<Settings, 'retryMode' | 'maxAttemp
   endpointUrl: url,
   output: 'json',
   timestampFormat: 'iso8601',
+  useFipsEndpoint: false,
+  useDualstackEndpoint: false,
   profile: {},
   ...retry,
 });
