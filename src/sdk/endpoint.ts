@@ -8,6 +8,7 @@
 import { CliError } from '../errors/cli-error.js';
 import { isIPv6 } from 'node:net';
 import { REFUSED_IAM_VARIANTS } from './endpoint-variants.generated.js';
+import { pyStringRepr } from '../value/python-repr.js';
 
 /** botocore `validate_region_name`: a DNS label, not all digits (the empty text passes). */
 const HOST_LABEL = /^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{0,63}(?<!-)$/;
@@ -34,13 +35,25 @@ export function checkEndpointScheme(endpointUrl: string): void {
   }
 }
 
-/** botocore's endpoint check: a host name of DNS labels, or a bracketed IPv6 address. */
+/**
+ * botocore's endpoint check: a host name of DNS labels, or a bracketed IPv6 address; then the
+ * port as Python's `urlsplit(url).port` reads it (ASCII digits, at most 65535, or none).
+ */
 export function checkEndpointUrl(endpointUrl: string): void {
-  const host = urlsplitHostname(endpointUrl);
+  const netloc = urlsplitNetloc(endpointUrl);
+  const host = netloc === undefined ? undefined : hostOf(netloc);
   if (UNSAFE.test(endpointUrl) || host === undefined || !(isDnsName(host) || isIpv6Host(host))) {
     throw new CliError('general', `Invalid endpoint: ${endpointUrl}`);
   }
+  const port = portOf(netloc!);
+  if (port === undefined) return;
+  if (!/^[0-9]+$/.test(port)) throw new CliError('general', `Port could not be cast to integer value as ${pyStringRepr(port)}`);
+  if (Number(port) > 65535) throw new CliError('general', 'Port out of range 0-65535');
 }
+
+/** How botocore's HTTP layer writes a configured URL in its messages: the scheme lower-cased. */
+export const normalizedEndpoint = (endpointUrl: string): string =>
+  endpointUrl.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:/, (scheme) => scheme.toLowerCase());
 
 const isDnsName = (host: string): boolean => host.length <= 255 && DNS_NAME.test(host.endsWith('.') ? host.slice(0, -1) : host);
 
@@ -51,20 +64,33 @@ function isIpv6Host(host: string): boolean {
 }
 
 /**
- * Python's `urlsplit(url).hostname`: the network location after `//` (up to `/`, `?` or `#`),
- * without user info and port, brackets removed, lower-cased; undefined when empty. Unbalanced
- * brackets are the ValueError `Invalid IPv6 URL`.
+ * Python's `urlsplit(url).netloc`: what follows `//`, up to `/`, `?` or `#`; undefined without
+ * `//`. Unbalanced brackets are urlsplit's ValueError `Invalid IPv6 URL`.
  */
-function urlsplitHostname(url: string): string | undefined {
+function urlsplitNetloc(url: string): string | undefined {
   const scheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:/.exec(url);
   const rest = scheme ? url.slice(scheme[0].length) : url;
   if (!rest.startsWith('//')) return undefined;
   const netloc = rest.slice(2).split(/[/?#]/, 1)[0];
   if (netloc.includes('[') !== netloc.includes(']')) throw new CliError('general', 'Invalid IPv6 URL');
+  return netloc;
+}
+
+/** `.hostname`: without user info and port, brackets removed, lower-cased; undefined when empty. */
+function hostOf(netloc: string): string | undefined {
   const hostPort = netloc.slice(netloc.lastIndexOf('@') + 1);
   const bracketed = /^\[([^\]]*)\]/.exec(hostPort);
   const host = bracketed ? bracketed[1] : hostPort.split(':', 1)[0];
   return host === '' ? undefined : host.toLowerCase();
+}
+
+/** `.port`'s text: after the host's last `:`; undefined when there is none or it is empty. */
+function portOf(netloc: string): string | undefined {
+  const hostPort = netloc.slice(netloc.lastIndexOf('@') + 1);
+  const afterHost = hostPort.startsWith('[') ? hostPort.slice(hostPort.indexOf(']') + 1) : hostPort;
+  const colon = afterHost.indexOf(':');
+  const port = colon < 0 ? '' : afterHost.slice(colon + 1);
+  return port === '' ? undefined : port;
 }
 
 /** The URL of a request as the SDK is about to send it, as the CLI names it in its messages. */
@@ -87,5 +113,13 @@ export function checkEndpointVariant(region: string | undefined, fips: boolean, 
   if (refused) {
     const tags = [dualstack && `'dualstack'`, fips && `'fips'`].filter(Boolean).join(', ');
     throw new CliError('general', `Unable to construct a modeled endpoint with the following variant(s) [${tags}]:`);
+  }
+}
+
+/** The HTTP client speaks HTTP and HTTPS only (urllib3's message, wrapped as botocore does). */
+export function checkRequestScheme(request: { protocol?: string }): void {
+  const scheme = (request.protocol ?? 'https:').replace(/:$/, '').toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') {
+    throw new CliError('general', `An HTTP Client raised an unhandled exception: Not supported URL scheme ${scheme}`);
   }
 }

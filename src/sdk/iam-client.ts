@@ -20,7 +20,7 @@ import { modeledErrors } from '../model/operations.js';
 import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
 import { transportError } from './transport-errors.js';
 import { unparsableResponseMessage } from './xml-parse-error.js';
-import { checkEndpointUrl, checkEndpointVariant, checkRegion, requestUrlOf } from './endpoint.js';
+import { checkEndpointUrl, checkEndpointVariant, checkRegion, checkRequestScheme, normalizedEndpoint, requestUrlOf } from './endpoint.js';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
 
@@ -62,7 +62,11 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
   let clientChecked = false;
   const checkClient = async () => {
     if (clientChecked) return;
-    if (connection.signRequest) await credentials({});
+    // Credentials that cannot be found are reported when the request is signed, after these
+    // checks, as botocore reports them; any other credential failure comes first.
+    if (connection.signRequest) await credentials({}).catch((error) => {
+      if (toCliError(error, '', '').errorClass !== 'no-credentials') throw error;
+    });
     if (settings.endpointUrl !== undefined) checkEndpointUrl(settings.endpointUrl);
     checkEndpointVariant(settings.region, settings.useFipsEndpoint, settings.useDualstackEndpoint);
     clientChecked = true;
@@ -73,8 +77,9 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     // IAM is global: the CLI signs for us-east-1 when no region is configured.
     region: settings.region || 'us-east-1',
     endpoint: settings.endpointUrl,
-    useFipsEndpoint: settings.useFipsEndpoint,
-    useDualstackEndpoint: settings.useDualstackEndpoint,
+    // A configured endpoint is used as it is: botocore then ignores FIPS and dual-stack.
+    useFipsEndpoint: settings.endpointUrl === undefined && settings.useFipsEndpoint,
+    useDualstackEndpoint: settings.endpointUrl === undefined && settings.useDualstackEndpoint,
     credentials,
     retryStrategy: retry.strategy,
     requestHandler: connection.requestHandler ?? new NodeHttpHandler({
@@ -94,10 +99,10 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     let errorBody: Buffer | undefined;
     let errorStatus = 0;
     // The URL the endpoint rules chose, for the CLI's messages about it.
-    let url = settings.endpointUrl;
+    let url = settings.endpointUrl && normalizedEndpoint(settings.endpointUrl);
     command.middlewareStack.add(
       (next) => async (args) => {
-        url = settings.endpointUrl ?? requestUrlOf(args.request as never);
+        url = settings.endpointUrl !== undefined ? normalizedEndpoint(settings.endpointUrl) : requestUrlOf(args.request as never);
         return next(args);
       },
       { step: 'finalizeRequest', priority: 'high', name: 'awsIamRequestUrl' },
@@ -106,6 +111,8 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
       (next) => async (args) => {
         // Runs once per attempt: only the last attempt's answer decides the message.
         errorBody = undefined;
+        // After signing, before sending: where botocore's HTTP client refuses other schemes.
+        checkRequestScheme(args.request as never);
         const result = await next(args);
         const response = result.response as { statusCode: number; body: Readable };
         const raw = await readAll(response.body);
