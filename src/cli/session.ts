@@ -67,7 +67,7 @@ export class UnknownOutputTypeError extends CliError {
 
 function awsOnlyHint(formatName: string, source: Settings['outputSource']): string {
   return (
-    `${formatName} is a format of aws-iam's own, which aws refuses in ${source}: to make it the default, ` +
+    `${formatName} is a format of aws-iam's own, which aws refuses in ${source === 'output' ? "the profile's output" : source}: to make it the default, ` +
     `set aws_iam_output = ${formatName} in the profile or AWS_IAM_OUTPUT=${formatName} (aws ignores both)\n`
   );
 }
