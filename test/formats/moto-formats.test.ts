@@ -33,7 +33,13 @@ function runProgram(file: string, args: string[], env: Record<string, string> = 
 
 let moto: MotoServer;
 const awsIam = (args: string[], env?: Record<string, string>) => runProgram(`${ROOT}bin/aws-iam`, [...args, '--endpoint-url', moto.url], env);
-const aws = (args: string[], env?: Record<string, string>) => runProgram(REFERENCE_CLI, ['iam', ...args, '--endpoint-url', moto.url, '--no-cli-pager'], env);
+const referenceRuns = new Map<string, Promise<Ran>>();
+/** The reference CLI, each command line run once (it takes ~0.5 s a run). */
+const aws = (args: string[], env: Record<string, string> = {}) => {
+  const key = JSON.stringify([args, env]);
+  if (!referenceRuns.has(key)) referenceRuns.set(key, runProgram(REFERENCE_CLI, ['iam', ...args, '--endpoint-url', moto.url, '--no-cli-pager'], env));
+  return referenceRuns.get(key)!;
+};
 const jsonLines = (out: string) => out.split('\n').slice(0, -1).map((line) => JSON.parse(line));
 
 beforeAll(async () => {
@@ -88,9 +94,9 @@ describe('aws and aws-iam side by side', () => {
     expect([reference.code, reference.stdout.startsWith('{')]).toEqual([0, true]);
   });
 
-  test.each([['jsonl'], ['csv']])('aws still refuses --output %s', async (format) => {
-    const reference = await aws(['list-users', '--output', format]);
+  test('aws still refuses --output jsonl', async () => {
+    const reference = await aws(['list-users', '--output', 'jsonl']);
     expect(reference.code).toBe(252);
-    expect(reference.stderr).toContain(`argument --output: Found invalid choice '${format}'`);
+    expect(reference.stderr).toContain("argument --output: Found invalid choice 'jsonl'");
   });
 });
