@@ -4,10 +4,11 @@
  * credential report's waiting, the fallbacks and the concurrency bound.
  */
 import { describe, expect, it } from 'vitest';
-import { auditMfa, type AuditDeps, type SourceChoice } from '../../src/extensions/audit/audit.js';
+import { auditAccount, type AuditDeps, type SourceChoice } from '../../src/extensions/audit/audit.js';
 import { createIamReader } from '../../src/extensions/audit/iam-reader.js';
 import { limitConcurrency } from '../../src/extensions/audit/limit.js';
-import { deviceType, type MfaReport } from '../../src/extensions/audit/report.js';
+import { deviceType } from '../../src/extensions/audit/device-kind.js';
+import type { MfaReport } from '../../src/extensions/audit/report.js';
 import { parseCsv } from '../../src/extensions/audit/csv.js';
 import { CliError } from '../../src/errors/cli-error.js';
 import type { Progress } from '../../src/progress/progress.js';
@@ -61,7 +62,7 @@ async function audit(account: FakeAccount, choice: SourceChoice, options: { conc
   };
   const run: Run = { notes, sleeps, calls: iam.calls, maxInFlight: 0, progress: progress.events };
   try {
-    run.report = await auditMfa(deps, choice);
+    run.report = await auditAccount(deps, { source: choice });
   } catch (error) {
     run.error = error;
   }
@@ -69,9 +70,9 @@ async function audit(account: FakeAccount, choice: SourceChoice, options: { conc
   return run;
 }
 
-/** The report without its Source, which is the one field allowed to differ between sources. */
+/** The report without Source and CredentialReport, which say where facts came from (and so differ by source). */
 const content = (report: MfaReport | undefined) => {
-  const { Source: _source, ...rest } = report!;
+  const { Source: _source, CredentialReport: _provenance, ...rest } = report!;
   return rest;
 };
 
@@ -105,7 +106,7 @@ describe('what the audit reports, through each source', () => {
         dave: [true, true, 0, ['virtual', 'virtual']],
         erin: [false, true, 0, ['virtual']],
         gina: [true, true, 0, ['fido']],
-        hank: [true, true, 0, ['hardware']],
+        hank: [true, true, 0, ['hardware-totp']],
         'svc,ci': [false, false, 2, []],
         Zoë: [true, false, 0, []],
       },
@@ -150,12 +151,22 @@ describe('what the audit reports, through each source', () => {
       ConsoleAccess: true,
       PasswordLastUsed: '2026-03-01T10:00:00+00:00',
       MfaActive: true,
+      PhishingResistantMfa: false,
       MfaDevices: [{ SerialNumber: virtualSerial('alice'), Type: 'virtual', EnableDate: '2026-02-03T04:05:06+00:00' }],
       ActiveAccessKeys: 1,
     });
     expect(report!.Users[1].PasswordLastUsed).toBeNull();
-    expect(report!.Account).toEqual({ RootMfaActive: true, UnassignedVirtualMfaDevices: [virtualSerial('spare-1'), virtualSerial('frank-old')] });
+    expect(report!.Account).toEqual({
+      AccountId: ACCOUNT,
+      RootMfaActive: true,
+      RootCredentials: { Password: false, AccessKeys: false, SigningCertificates: false },
+      RootManagement: 'account-managed',
+      RootManagementReason: 'The account is not in an organization',
+      Organization: null,
+      UnassignedVirtualMfaDevices: [virtualSerial('spare-1'), virtualSerial('frank-old')],
+    });
     expect(report!.Findings[2]).toEqual({
+      AccountId: ACCOUNT,
       Type: 'UnassignedVirtualMfaDevice',
       UserName: null,
       Reason: `Virtual MFA device ${virtualSerial('spare-1')} is not assigned to any user.`,
@@ -171,9 +182,9 @@ describe('the requests each source makes', () => {
     expect(run.calls).not.toContain('GenerateCredentialReport');
   });
   it('credential report: ListMFADevices only for users whose row says MFA is active', async () => {
-    const run = await audit({ users: [{ name: 'a', console: true }, { name: 'b', devices: [virtualSerial('b')] }] }, 'credential-report');
+    const run = await audit({ users: [{ name: 'a' }, { name: 'b', devices: [virtualSerial('b')] }] }, 'credential-report');
     expect(perUser(run.calls)).toEqual(['ListMFADevices:b']);
-    expect(run.calls.filter((c) => !c.includes(':')).sort()).toEqual(['GenerateCredentialReport', 'GetAccountSummary', 'GetCredentialReport', 'ListUsers', 'ListVirtualMFADevices']);
+    expect(run.calls.filter((c) => !c.includes(':')).sort()).toEqual(['GenerateCredentialReport', 'GetAccountSummary', 'GetCredentialReport', 'ListOrganizationsFeatures', 'ListUsers', 'ListVirtualMFADevices']);
   });
   it('credential report: a user the report does not know (created since, or recreated) is read through the API', async () => {
     const account: FakeAccount = {
@@ -181,7 +192,8 @@ describe('the requests each source makes', () => {
       reportUsers: [{ name: 'old', console: true }, { name: 'again', console: true }],
     };
     const run = await audit(account, 'credential-report');
-    expect(perUser(run.calls)).toEqual(['GetLoginProfile:again', 'GetLoginProfile:new', 'ListAccessKeys:again', 'ListAccessKeys:new', 'ListMFADevices:again', 'ListMFADevices:new']);
+    // old: its row gives a finding (console, no MFA), so it is confirmed live as well.
+    expect(perUser(run.calls)).toEqual(['GetLoginProfile:again', 'GetLoginProfile:new', 'GetLoginProfile:old', 'ListAccessKeys:again', 'ListAccessKeys:new', 'ListAccessKeys:old', 'ListMFADevices:again', 'ListMFADevices:new', 'ListMFADevices:old']);
     expect(content(run.report)).toEqual(content((await audit(account, 'api')).report));
   });
   it('a user deleted during the audit (NoSuchEntity) is left out', async () => {
@@ -272,8 +284,11 @@ describe('device kinds from serial numbers', () => {
     ['arn:aws:iam::123456789012:mfa/path/to/phone', 'virtual'],
     ['arn:aws-us-gov:iam::123456789012:mfa/phone', 'virtual'],
     [FIDO, 'fido'],
-    [HARDWARE, 'hardware'],
-    ['arn:aws:iam::123456789012:user/not-a-device', 'hardware'],
+    [HARDWARE, 'hardware-totp'],
+    ['arn:aws:iam::123456789012:sms-mfa/bob', 'sms'],
+    ['arn:aws:iam::123456789012:u2f/root/passkey-ABC', 'fido'],
+    ['GAKT12345678', 'hardware-totp'],
+    ['arn:aws:iam::123456789012:user/not-a-device', 'unknown'],
   ];
   for (const [serial, type] of cases) it(`${serial} → ${type}`, () => expect(deviceType(serial)).toBe(type));
 });

@@ -38,13 +38,13 @@ const FINDINGS_IN: Record<string, (out: string) => string[]> = {
       .split('\n')
       .filter((l) => l.startsWith('FINDINGS\t'))
       .map((l) => l.split('\t'))
-      .map(([, , type, user]) => `${type} ${user}`),
+      .map(([, , , type, user]) => `${type} ${user}`),
   table: (out) =>
     out
       .split('\n')
       .map((l) => l.split('|').map((c) => c.trim()).filter(Boolean))
-      .filter((cells) => cells.length === 3 && /^(RootWithoutMfa|ConsoleWithoutMfa|UnassignedVirtualMfaDevice)$/.test(cells[1]))
-      .map(([, type, user]) => `${type} ${user}`),
+      .filter((cells) => cells.length === 4 && /^(RootWithoutMfa|ConsoleWithoutMfa|ConsoleWithoutPhishingResistantMfa|UnassignedVirtualMfaDevice)$/.test(cells[2]))
+      .map(([, , type, user]) => `${type} ${user}`),
   yaml: (out) => [...out.matchAll(/^ {2}Type: (\S+)\n {2}UserName: (.*)$/gm)].map(([, type, user]) => `${type} ${user === 'null' ? 'None' : user}`),
   'yaml-stream': (out) => [...out.matchAll(/^ {4}Type: (\S+)\n {4}UserName: (.*)$/gm)].map(([, type, user]) => `${type} ${user === 'null' ? 'None' : user}`),
 };
@@ -82,7 +82,7 @@ describe('each user, as the seed made them', () => {
       ['erin', false, true, ['virtual'], 0],
       ['frank', true, false, [], 0],
       ['gina', true, true, ['fido'], 0],
-      ['hank', true, true, ['hardware'], 0],
+      ['hank', true, true, ['hardware-totp'], 0],
       ['svc-ci', false, false, [], 2],
       ['Zoë', true, false, [], 0],
     ]);
