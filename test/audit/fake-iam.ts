@@ -31,6 +31,8 @@ export interface FakeAccount {
   readonly usersPerPage?: number;
   /** Successive GenerateCredentialReport states; the last one repeats. Default: COMPLETE. */
   readonly reportStates?: readonly string[];
+  /** The report's GeneratedTime (wire format). */
+  readonly reportGenerated?: string;
   /** Rows of the report, when it differs from the account (a stale report). Default: the users. */
   readonly reportUsers?: readonly FakeUser[];
   /** Error codes by operation, or by `Operation:UserName`; a list is used up one call at a time. */
@@ -45,6 +47,7 @@ export const virtualSerial = (name: string) => `arn:aws:iam::${ACCOUNT}:mfa/${na
 const userArn = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
 const CREATED = '2026-01-02T03:04:05Z';
 const DEVICE_ENABLED = '2026-02-03T04:05:06Z';
+export const REPORT_GENERATED = '2026-03-01T00:00:00Z';
 
 const REPORT_HEADER =
   'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,' +
@@ -151,7 +154,7 @@ export function fakeIam(account: FakeAccount): FakeIam {
         const rows = (account.reportUsers ?? account.users).map(reportRow);
         const root = `<root_account>,arn:aws:iam::${ACCOUNT}:root,2025-01-01T00:00:00+00:00,not_supported,no_information,not_supported,not_supported,${account.rootMfa ? 'true' : 'false'},false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`;
         const csv = [REPORT_HEADER, root, ...rows].join('\n');
-        return ok(operation, el('Content', Buffer.from(csv, 'utf8').toString('base64')) + el('ReportFormat', 'text/csv') + el('GeneratedTime', '2026-03-01T00:00:00Z'));
+        return ok(operation, el('Content', Buffer.from(csv, 'utf8').toString('base64')) + el('ReportFormat', 'text/csv') + el('GeneratedTime', account.reportGenerated ?? REPORT_GENERATED));
       }
       default:
         throw new Error(`the audit does not call ${operation}`);
