@@ -118,6 +118,10 @@ describe('--query and --fail-on-findings', () => {
       stdout: 'alice\tdave\thank\n',
     },
     { args: ['--query', 'Users[?PhishingResistantMfa].UserName', '--output', 'text'], code: 0, stdout: 'gina\n' },
+    // The users with findings are confirmed through the API; the others stay on the report.
+    { args: ['--source', 'credential-report', '--query', 'CredentialReport.UsersReadLive', '--output', 'text'], code: 0, stdout: 'bob\tfrank\tZoë\n' },
+    { args: ['--source', 'credential-report', '--query', 'length(CredentialReport.UsersFromReport)'], code: 0, stdout: '7\n' },
+    { args: ['--source', 'api', '--query', 'CredentialReport'], code: 0, stdout: 'null\n' },
     { args: ['--query', '[Account.RootManagement, Account.Organization, Account.RootCredentials.Password]'], code: 0, stdout: '[\n    "account-managed",\n    null,\n    false\n]\n' },
   ];
   for (const c of cases) {
