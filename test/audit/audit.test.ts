@@ -404,6 +404,7 @@ describe('root, as organizations manage it', () => {
   }[] = [
     { name: 'outside an organization: today\'s finding', account: {}, finding: true, management: 'account-managed', reason: /^The account is not in an organization$/ },
     { name: 'root with MFA: no finding', account: { rootMfa: true }, finding: false, management: 'account-managed', reason: /not in an organization/ },
+    { name: 'member account alone, root with MFA: no finding, no note', account: { rootMfa: true, organization: 'member' }, finding: false, management: 'unknown', reason: /^This is a member account/ },
     {
       name: 'member account alone: the finding stays, with a note',
       account: { organization: 'member' },
@@ -469,6 +470,7 @@ describe('root, as organizations manage it', () => {
       note: /AccessDenied/,
     },
     { name: 'organization without all features', account: { errors: { ListOrganizationsFeatures: 'OrganizationNotInAllFeaturesModeException' } }, finding: true, management: 'account-managed', reason: /does not have all features enabled/ },
+    { name: 'no organization, the code without its Exception suffix', account: { errors: { ListOrganizationsFeatures: 'OrganizationNotFound' } }, finding: true, management: 'account-managed', reason: /^The account is not in an organization$/ },
     { name: 'trusted access for IAM off', account: { errors: { ListOrganizationsFeatures: 'ServiceAccessNotEnabledException' } }, finding: true, management: 'account-managed', reason: /^Trusted access for IAM is not enabled/ },
   ];
   for (const c of cases) {

@@ -28,7 +28,7 @@ export interface RootJudgement {
   readonly managementReason: string;
   /** The finding's reason, or undefined when root is not a finding. */
   readonly findingReason?: string;
-  /** A line for stderr when the judgement is weaker than it could be. */
+  /** A line for stderr when a finding stands only because management could not be seen. */
   readonly note?: string;
 }
 
@@ -51,7 +51,8 @@ const NO_MFA = 'The root user has no MFA device (AccountMFAEnabled is 0).';
 
 export function judgeRoot(mfaActive: boolean, credentials: RootCredentials, view: OrganizationView, accountId: string | null): RootJudgement {
   const { management, managementReason, note } = managementOf(view, accountId);
-  if (mfaActive) return { management, managementReason, note };
+  // With MFA root is no finding however it is managed, so what could not be seen does not matter.
+  if (mfaActive) return { management, managementReason };
   if (management !== 'centrally-managed') return { management, managementReason, findingReason: NO_MFA, note };
   const held = (Object.keys(SUMMARY_KEYS) as (keyof RootCredentials)[]).filter((k) => credentials[k] !== false);
   if (held.length === 0) {
