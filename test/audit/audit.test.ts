@@ -11,6 +11,7 @@ import { deviceType } from '../../src/extensions/audit/device-kind.js';
 import type { MfaReport } from '../../src/extensions/audit/report.js';
 import { parseCsv } from '../../src/extensions/audit/csv.js';
 import { CliError } from '../../src/errors/cli-error.js';
+import { IAM_COMMANDS } from '../../src/sdk/commands.js';
 import type { Progress } from '../../src/progress/progress.js';
 import { ACCOUNT, fakeIam, virtualSerial, type FakeAccount, type FakeUser } from './fake-iam.js';
 import { learnOrganizationContext, type OrganizationContext } from '../../src/extensions/audit/organization.js';
@@ -548,5 +549,18 @@ describe('--require-mfa phishing-resistant', () => {
   it('credential report: the stricter findings are confirmed live too', async () => {
     const run = await audit({ rootMfa: true, users: [users[0], users[2]] }, 'credential-report', { requireMfa: 'phishing-resistant' });
     expect(run.report!.CredentialReport).toMatchObject({ UsersFromReport: ['key'], UsersReadLive: ['app'] });
+  });
+});
+
+describe('the SDK commands the audit sends are bundled (src/sdk/commands.ts)', () => {
+  it('every operation of both sources, root and organization reads included', async () => {
+    const account: FakeAccount = { users: [{ name: 'a', console: true }, { name: 'b', devices: [virtualSerial('b')] }], organization: 'member' };
+    const sent = new Set<string>();
+    for (const source of ['api', 'credential-report'] as const) for (const call of (await audit(account, source)).calls) sent.add(call.split(':')[0]);
+    expect([...sent].sort()).toEqual([
+      'GenerateCredentialReport', 'GetAccountSummary', 'GetCredentialReport', 'GetLoginProfile', 'ListAccessKeys',
+      'ListMFADevices', 'ListOrganizationsFeatures', 'ListUsers', 'ListVirtualMFADevices',
+    ]);
+    for (const operation of sent) expect(IAM_COMMANDS, operation).toHaveProperty(operation);
   });
 });
