@@ -542,8 +542,8 @@ describe('--require-mfa phishing-resistant', () => {
   it('the reason names the kinds the user has', async () => {
     const run = await audit({ rootMfa: true, users: [users[0], users[1]] }, 'api', { requireMfa: 'phishing-resistant' });
     expect(run.report!.Findings.map((f) => f.Reason)).toEqual([
-      'Console password enabled, only MFA that can be phished (virtual); a FIDO security key or passkey is required.',
-      'Console password enabled, only MFA that can be phished (hardware-totp); a FIDO security key or passkey is required.',
+      'Console password enabled, no phishing-resistant MFA (has: virtual); a FIDO security key or passkey is required.',
+      'Console password enabled, no phishing-resistant MFA (has: hardware-totp); a FIDO security key or passkey is required.',
     ]);
   });
   it('credential report: the stricter findings are confirmed live too', async () => {

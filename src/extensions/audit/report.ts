@@ -92,7 +92,7 @@ export function userFinding(user: UserAudit, requirement: MfaRequirement): { Typ
   if (!user.MfaActive) return { Type: 'ConsoleWithoutMfa', Reason: 'Console password enabled, no MFA device.' };
   if (requirement === 'phishing-resistant' && !user.PhishingResistantMfa) {
     const kinds = [...new Set(user.MfaDevices.map((d) => d.Type))].join(', ');
-    return { Type: 'ConsoleWithoutPhishingResistantMfa', Reason: `Console password enabled, only MFA that can be phished (${kinds}); a FIDO security key or passkey is required.` };
+    return { Type: 'ConsoleWithoutPhishingResistantMfa', Reason: `Console password enabled, no phishing-resistant MFA (has: ${kinds}); a FIDO security key or passkey is required.` };
   }
   return undefined;
 }
