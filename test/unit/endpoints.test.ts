@@ -36,6 +36,7 @@ const settings = (region: string, fips: boolean, dualstack: boolean): Settings =
   profileFromCommandLine: false,
   region: region || undefined,
   output: 'json',
+  outputSource: 'default',
   timestampFormat: 'iso8601',
   retryMode: 'standard',
   maxAttempts: 1,
