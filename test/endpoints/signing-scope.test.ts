@@ -51,7 +51,7 @@ function run(file: string, args: string[], path: string, region: string | undefi
 }
 
 describe.skipIf(!reference.path)('signing scope with a configured endpoint, per partition', () => {
-  it.each(['us-east-1', 'eu-west-1', 'cn-north-1', 'us-gov-west-1', 'us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'eusc-de-east-1', 'xx-fake-1'])(
+  it.concurrent.each(['us-east-1', 'eu-west-1', 'cn-north-1', 'us-gov-west-1', 'us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'eusc-de-east-1', 'xx-fake-1'])(
     '%s',
     async (region) => {
       const [refCode, myCode] = await Promise.all([

@@ -91,7 +91,7 @@ const CASES: [string, string, string[], Record<string, string>][] = [
 ];
 
 describe.skipIf(!reference.path)('TLS as the CLI does it', () => {
-  it.each(CASES)('%s', async (_name, endpoint, extra, env) => {
+  it.concurrent.each(CASES)('%s', async (_name, endpoint, extra, env) => {
     const at = (s: string) => s.replace('{port}', String(port));
     const args = ['list-users', '--endpoint-url', at(endpoint), ...extra];
     const environment = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, at(v)]));
