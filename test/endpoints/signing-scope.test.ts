@@ -10,12 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findReferenceCli } from '../diff/reference-cli.js';
+import { EMPTY_LIST_USERS } from './empty-listing.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const reference = findReferenceCli();
-const EMPTY_LISTING =
-  '<ListUsersResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListUsersResult><IsTruncated>false</IsTruncated>' +
-  '<Users/></ListUsersResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></ListUsersResponse>';
 
 let server: Server;
 let url: string;
@@ -27,7 +25,7 @@ beforeAll(async () => {
     const scope = /Credential=[^/]+\/\d{8}\/([^,]+),/.exec(request.headers.authorization ?? '')?.[1] ?? '(unsigned)';
     scopes.set(request.url ?? '', scope);
     request.resume();
-    response.end(EMPTY_LISTING);
+    response.end(EMPTY_LIST_USERS);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -13,14 +13,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findReferenceCli } from '../diff/reference-cli.js';
+import { EMPTY_LIST_USERS } from './empty-listing.js';
 import { asAwsIam } from '../support/reference-output.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TLS = fileURLToPath(new URL('../fixtures/tls/', import.meta.url));
 const reference = findReferenceCli();
-const LISTING =
-  '<ListUsersResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListUsersResult><IsTruncated>false</IsTruncated>' +
-  '<Users/></ListUsersResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></ListUsersResponse>';
 
 let server: Server;
 let port: number;
@@ -40,7 +38,7 @@ beforeAll(async () => {
   );
   server = createServer({ key: readFileSync(`${TLS}localhost.key`), cert: readFileSync(files.cert) }, (request, response) => {
     request.resume();
-    response.end(LISTING);
+    response.end(EMPTY_LIST_USERS);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
