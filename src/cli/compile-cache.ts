@@ -1,5 +1,5 @@
 /**
- * V8's code cache for aws-iam's own modules (Node ≥ 22.1, `module.enableCompileCache`): a list
+ * V8's code cache for aws-iam's own modules (`module.enableCompileCache`, Node ≥ 22.8): a list
  * call compiles ~560 KB of bundled JavaScript, which costs more than anything else aws-iam does
  * before its first request; with the cache, V8 deserializes the compiled code instead.
  *

@@ -101,8 +101,18 @@ const VALUE_LISTS: ListHolder = {
   append: (list, items) => void (list as Value[]).push(...items),
 };
 
+/**
+ * The UTF-8 of a text in a buffer of exactly its size. (Node 24's `Buffer.from(text)` keeps a
+ * backing store sized for the worst case, 2.6× as large here: 200,000 users peaked at 270 MB.)
+ */
+function utf8(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}
+
 function textLists(merge: TextMerge): ListHolder {
-  const append = (list: MergedList, items: Value[]) => void (items.length > 0 && (list as EncodedList).parts.push(Buffer.from(merge.items(items))));
+  const append = (list: MergedList, items: Value[]) => void (items.length > 0 && (list as EncodedList).parts.push(utf8(merge.items(items))));
   return {
     start(items) {
       const list = new EncodedList();

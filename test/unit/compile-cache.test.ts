@@ -57,7 +57,7 @@ describe('compileCacheDir: only a directory this user owns and nobody else can w
 });
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-// Node 22.1+ only; run this file under such a Node (e.g. `node22 node_modules/vitest/vitest.mjs run …`) to cover it.
+// Node 22.8+ only (module.enableCompileCache); run this file under such a Node (e.g. `node22 node_modules/vitest/vitest.mjs run …`) to cover it.
 const hasCompileCache = typeof (await import('node:module')).default.enableCompileCache === 'function';
 
 describe('bin/aws-iam with the compile cache', () => {
