@@ -9,7 +9,11 @@ import type { SendRequest } from '../sdk/iam-client.js';
 import type { PagerProcess } from '../output/output-stream.js';
 
 export interface Io {
-  readonly stdout: { write(text: string): void };
+  readonly stdout: {
+    write(text: string): void;
+    /** Resolves once stdout has taken what was written (a pipe whose reader lags queues it in memory). */
+    drained?(): Promise<void>;
+  };
   readonly stderr: { write(text: string): void };
   readonly env: Env;
   readonly stdoutIsTTY: boolean;

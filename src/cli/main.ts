@@ -7,7 +7,10 @@ import { startPager } from './start-pager.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const io: Io = {
-  stdout: { write: (text) => void process.stdout.write(text) },
+  stdout: {
+    write: (text) => void process.stdout.write(text),
+    drained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', resolve)) : Promise.resolve()),
+  },
   stderr: { write: (text) => void process.stderr.write(text) },
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),

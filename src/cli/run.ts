@@ -241,6 +241,7 @@ function clearingProgress(out: OutputStream, progress: Progress): OutputStream &
       if (out.viaPager) pagerStarted = true;
       out.write(text);
     },
+    drained: () => out.drained?.() ?? Promise.resolve(),
     finish: () => out.finish(),
   };
 }

@@ -1,5 +1,5 @@
 /** The real output pager: a child process whose stdin is our stdout and whose output is the terminal. */
-import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import type { Env } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
 import type { PagerProcess } from '../output/output-stream.js';
@@ -10,8 +10,12 @@ const ERRNO: Record<string, string> = {
   EACCES: '[Errno 13] Permission denied',
 };
 
+// child_process (with dgram and net's socket list) is loaded only when a pager starts: main.ts
+// imports this module on every run, and most runs write to a pipe or a file.
+const childProcess = (): typeof import('node:child_process') => createRequire(import.meta.url)('node:child_process');
+
 export function startPager(argv: readonly string[], env: Env): PagerProcess {
-  const child = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'inherit', 'inherit'], env: env as NodeJS.ProcessEnv });
+  const child = childProcess().spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'inherit', 'inherit'], env: env as NodeJS.ProcessEnv });
   let failure: CliError | undefined;
   const exited = new Promise<void>((resolve) => {
     child.on('error', (error: NodeJS.ErrnoException) => {

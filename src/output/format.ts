@@ -31,6 +31,31 @@ export interface OutputFormat {
   readonly pages: 'merged' | 'per-page';
   /** The text to write for one document or page; '' writes nothing. */
   format(value: Value, context: FormatContext): string;
+  /**
+   * For a merged format that can hold the merged lists as text (json): then, when there is no
+   * --query, each page's items are encoded as the page arrives and only their text is kept (a
+   * fraction of the values' memory), and the document is written from it.
+   */
+  readonly mergeAsText?: TextMerge;
+}
+
+/**
+ * A merged list held as the UTF-8 of its items, one part per page that had any. Buffers, not
+ * strings: they live outside V8's heap, which would otherwise grow by half again as much as
+ * it holds before collecting (measured, 200,000 users on Node 20: 150 MB peak against 157–166 MB with strings).
+ */
+export class EncodedList {
+  readonly parts: Buffer[] = [];
+}
+
+export interface TextMerge {
+  /** The text of a page's items as they stand in the document's list (non-empty list). */
+  items(items: Value[]): string;
+  /**
+   * The document's text, in the pieces to write, for the merged keys in order; lists are
+   * EncodedLists. It equals `format()` of the same document held as values.
+   */
+  document(merged: ReadonlyMap<string, Value | EncodedList>): Iterable<string>;
 }
 
 export interface ItemWriterOptions {

@@ -11,6 +11,8 @@ export interface OutputStream {
   /** Whether writes go to a pager (which is not a colorama-wrapped stream: no per-write resets). */
   readonly viaPager: boolean;
   write(text: string): void;
+  /** Resolves once stdout has taken what was written (long documents are written in pieces). */
+  drained?(): Promise<void>;
   /** Ends the output: closes the pager's input and waits for it to exit. */
   finish(): Promise<void>;
 }
@@ -24,7 +26,7 @@ export interface PagerProcess {
 export function openOutputStream(io: Io, pager: string | undefined): OutputStream {
   const argv = pager ? shlexSplit(pager) : [];
   if (!io.stdoutIsTTY || argv.length === 0 || !io.startPager) {
-    return { viaPager: false, write: (text) => io.stdout.write(text), finish: async () => {} };
+    return { viaPager: false, write: (text) => io.stdout.write(text), drained: () => io.stdout.drained?.() ?? Promise.resolve(), finish: async () => {} };
   }
   const startPager = io.startPager;
   let process: PagerProcess | undefined;
