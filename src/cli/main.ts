@@ -2,6 +2,7 @@
 import { run } from './run.js';
 import type { Io } from './io.js';
 import { startPager } from './start-pager.js';
+import { debugLogger } from './session.js';
 
 // The SDK warns on stderr on Node < 22; the AWS CLI's stderr has no such line.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -27,6 +28,7 @@ const io: Io = {
       signRequest: globals.signRequest,
       readTimeout: globals.readTimeout,
       connectTimeout: globals.connectTimeout,
+      debug: globals.debug ? debugLogger(io) : undefined,
     });
   },
 };

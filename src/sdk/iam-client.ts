@@ -14,7 +14,7 @@ import { Readable } from 'node:stream';
 import type { Settings } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
-import { credentialChain } from './credentials.js';
+import { credentialChain, realCredentialDeps } from './credentials.js';
 import { parseXml } from '../response/xml.js';
 import { modeledErrors } from '../model/operations.js';
 import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
@@ -60,7 +60,7 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     region: settings.region || 'us-east-1',
     endpoint: settings.endpointUrl,
     credentials: connection.signRequest
-      ? credentialChain(settings.profileName, settings.profileFromCommandLine)
+      ? credentialChain(settings.profileName, settings.profileFromCommandLine, { ...realCredentialDeps(), debug: connection.debug })
       : async () => ({ accessKeyId: '', secretAccessKey: '' }),
     retryStrategy: retry.strategy,
     requestHandler: new NodeHttpHandler({
