@@ -14,7 +14,7 @@ import type { Value, ValueMap } from '../value/value.js';
 import { OUTPUT_FORMATS } from '../output/formats.js';
 import { writePaginated, writeSingle } from '../output/write-result.js';
 import { tableExitText } from '../output/table.js';
-import { openOutputStream, type OutputStream } from '../output/output-stream.js';
+import { openOutputStream, OutputClosed, type OutputStream } from '../output/output-stream.js';
 import { createProgress, type Progress } from '../progress/progress.js';
 import { paginate, PaginationError, type ListingProgress } from '../paginate/paginator.js';
 import { resumeHint } from '../paginate/resume-hint.js';
@@ -64,7 +64,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const state: RunState = { tableStyled: false, stylers: 0 };
   try {
     const commandLine = parseCommandLine(argv);
-    return await execute(commandLine, io, state);
+    const code = await execute(commandLine, io, state);
+    // Whatever the command wrote must have reached stdout: a full disk is an error (255).
+    await openOutputStream(io, undefined).finish();
+    return code;
   } catch (error) {
     state.progress?.clear();
     const cliError = asCliError(error);
@@ -200,6 +203,8 @@ async function runOperation(
       try {
         await writePages(pages, operation, plan, shown);
       } catch (error) {
+        // The user quit the pager: the listing ends there, as the CLI's does.
+        if (error instanceof OutputClosed) return EXIT.ok;
         state.resumeHint = resumeHint(progress, plan.formatName, paginated.startingToken);
         throw error;
       }
@@ -237,6 +242,7 @@ function clearingProgress(out: OutputStream, progress: Progress): OutputStream &
       if (out.viaPager) pagerStarted = true;
       out.write(text);
     },
+    ready: () => out.ready(),
     finish: () => out.finish(),
   };
 }

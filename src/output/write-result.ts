@@ -17,6 +17,11 @@ export interface Query {
 
 export interface ResultWriter {
   write(text: string): void;
+  /**
+   * Waits while the reader is behind (output-stream.ts): awaited after each streamed page, so
+   * no more pages are fetched than the reader consumes, and a failed output stops the listing.
+   */
+  ready?(): Promise<void>;
 }
 
 export interface Pages {
@@ -51,6 +56,7 @@ export async function writePaginated(
     const page = step.value;
     if (formatName === 'yaml-stream') emit(page);
     else emit(new Map(resultKeys.map((k) => [k, page.get(k) ?? null] as [string, Value])));
+    await out.ready?.();
     step = await pages.next();
   }
   if (step.value !== undefined && formatName !== 'yaml-stream') {
