@@ -52,7 +52,7 @@ function runTo(program: string, argv: string[], stdoutPath: string, env: Record<
     const child = spawn(program, argv, { env: { ...ENV, AWS_PAGER: '', ...env }, stdio: ['ignore', fd, 'pipe'] });
     closeSync(fd);
     let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolve({ code, stderr }));
   });
 }
