@@ -13,6 +13,21 @@ import { tokenizeLine } from './tokenize.js';
 
 export const DEFAULT_DEADLINE_MS = 1500;
 
+export interface ResolvedTarget {
+  readonly region?: string;
+  readonly endpointUrl?: string;
+  /** A digest of the profile's settings (never the settings: they may hold keys). */
+  readonly profileDigest: string;
+}
+
+/**
+ * Live names are text from a server, typed into the user's shell: a name with a control or
+ * format character (a newline that would split a candidate, ESC, a bidi override that shows
+ * the name reversed) or any kind of space is dropped; IAM allows none of them in a name or
+ * ARN. Shell quoting is added per shell when the candidates are printed (shell-quote.ts).
+ */
+const OFFERABLE_NAME = /^[^\p{C}\p{Z}]+$/u;
+
 export interface CompletionSources {
   readonly env: Env;
   readonly commands: CommandTable;
@@ -20,6 +35,12 @@ export interface CompletionSources {
   readonly fetchNames: FetchNames;
   readonly cache: NameCache;
   readonly deadlineMs: number;
+  /**
+   * What the line resolves to with the shared files (profile section, region, endpoint from
+   * flags, environment and config): part of the cache key, so that one account's names are
+   * never offered for another.
+   */
+  readonly resolveTarget?: (line: LineSettings) => Promise<ResolvedTarget>;
   /** Starts a timer; returns its cancel function (injected so tests control time). */
   readonly startTimer: (callback: () => void, ms: number) => () => void;
 }
@@ -41,24 +62,32 @@ async function candidateValues(analysis: Analysis, sources: CompletionSources): 
     case 'profiles':
       return sources.profiles();
     case 'live': {
-      const key = cacheKey(source.option, source.sources, analysis.settings, sources.env);
+      const target = await sources.resolveTarget?.(analysis.settings);
+      const key = cacheKey(source.option, source.sources, analysis.settings, sources.env, target);
       const cached = sources.cache.get(key);
-      if (cached) return cached;
+      if (cached) return cached.filter((name) => OFFERABLE_NAME.test(name));
       const names = await withDeadline(sources.fetchNames(source.sources, analysis.settings), sources);
       if (names) sources.cache.set(key, names);
-      return names ?? [];
+      return (names ?? []).filter((name) => OFFERABLE_NAME.test(name));
     }
   }
 }
 
-/** What decides which account and endpoint the names come from, known without reading any file. */
-export function cacheKey(option: string, from: readonly NameSource[], line: LineSettings, env: Env): string {
+/**
+ * Everything that decides which account and endpoint the names come from: the line's and the
+ * environment's settings, the shared files' paths, and what the files resolve them to.
+ */
+export function cacheKey(option: string, from: readonly NameSource[], line: LineSettings, env: Env, target?: ResolvedTarget): string {
   return JSON.stringify({
     profile: line.profile ?? (env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default'),
-    endpoint: line.endpointUrl ?? (env.AWS_ENDPOINT_URL_IAM || env.AWS_ENDPOINT_URL || ''),
-    region: line.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || ''),
+    endpoint: target ? (target.endpointUrl ?? '') : (line.endpointUrl ?? (env.AWS_ENDPOINT_URL_IAM || env.AWS_ENDPOINT_URL || '')),
+    region: target ? (target.region ?? '') : (line.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || '')),
     // Environment credentials can point the same profile name at another account.
     accessKey: env.AWS_ACCESS_KEY_ID ?? '',
+    home: env.HOME ?? '',
+    configFile: env.AWS_CONFIG_FILE ?? '',
+    credentialsFile: env.AWS_SHARED_CREDENTIALS_FILE ?? '',
+    profileSettings: target?.profileDigest ?? '',
     option,
     sources: from.map((s) => `${s.operation}:${s.list}.${s.name}`),
   });

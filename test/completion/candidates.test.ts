@@ -170,6 +170,10 @@ describe('live names: cache and deadline', () => {
       endpoint: 'http://h:1',
       region: 'us-east-1',
       accessKey: '',
+      home: '',
+      configFile: '',
+      credentialsFile: '',
+      profileSettings: '',
       option: '--user-name',
       sources: ['ListUsers:Users.UserName'],
     });
@@ -215,5 +219,40 @@ describe('live names: cache and deadline', () => {
     release!(['late']);
     await Promise.resolve();
     expect(stored.size).toBe(0);
+  });
+});
+
+describe('live names from a hostile server', () => {
+  const hostile = ['alice', 'two\nlines', 'esc\x1b[31m', 'tab\tdesc', 'rtl\u202egpj', 'with space', 'nbsp\u00a0x', '$(id>/tmp/x)', 'Zoë'];
+  it('drops names with control, format or space characters: a newline never splits a candidate', async () => {
+    const sources = fakeSources({ fetchNames: async () => hostile });
+    expect(await completeLine('aws-iam list-user-tags --user-name ', sources)).toEqual(['alice', '$(id>/tmp/x)', 'Zoë']);
+  });
+
+  it('drops them from the cache too (a file written by an older version, or by hand)', async () => {
+    const sources = fakeSources({ cache: { get: () => hostile, set: () => undefined } });
+    expect(await completeLine('aws-iam list-user-tags --user-name ', sources)).toEqual(['alice', '$(id>/tmp/x)', 'Zoë']);
+  });
+});
+
+describe('the cache key covers everything that decides the answer', () => {
+  const line = 'aws-iam list-user-tags --user-name ';
+  async function keyFor(overrides: Partial<CompletionSources>): Promise<string> {
+    const keys: string[] = [];
+    await completeLine(line, fakeSources({ cache: { get: () => undefined, set: (k) => void keys.push(k) }, ...overrides }));
+    return keys[0];
+  }
+  const target = { region: 'us-east-1', endpointUrl: undefined, profileDigest: 'p1' };
+  it.each([
+    ['the config file path', { env: { AWS_CONFIG_FILE: '/a/config' } }],
+    ['the credentials file path', { env: { AWS_SHARED_CREDENTIALS_FILE: '/a/credentials' } }],
+    ['HOME (the default files)', { env: { HOME: '/home/other' } }],
+    ['environment keys', { env: { AWS_ACCESS_KEY_ID: 'AKIAOTHER' } }],
+    ['the endpoint_url from the config file', { resolveTarget: async () => ({ ...target, endpointUrl: 'http://other:1' }) }],
+    ['the region from the config file', { resolveTarget: async () => ({ ...target, region: 'eu-west-1' }) }],
+    ['the profile\'s settings (role_arn, source_profile…)', { resolveTarget: async () => ({ ...target, profileDigest: 'p2' }) }],
+  ])('%s', async (_name, overrides: Partial<CompletionSources>) => {
+    const base = await keyFor({ resolveTarget: async () => target });
+    expect(await keyFor({ resolveTarget: async () => target, ...overrides })).not.toBe(base);
   });
 });
