@@ -13,9 +13,8 @@ import { cacheDirectory, DEFAULT_TTL_MS, fileNameCache } from './name-cache.js';
 import { profileNames } from './profiles.js';
 import { tokenizeLine } from './tokenize.js';
 import { quoteForShell } from './shell-quote.js';
-import { lineGlobals, liveNameFetcher } from './live-names.js';
-import { resolveSettings } from '../config/settings.js';
-import { createHash } from 'node:crypto';
+import { liveNameFetcher } from './live-names.js';
+import { sharedFilesStamp } from './files-stamp.js';
 
 /** The arguments after `__complete` (the global parser keeps a leading `--` out of them). */
 export async function runComplete(args: readonly string[], io: Io, sources: CompletionSources): Promise<number> {
@@ -40,11 +39,7 @@ export function processSources(io: Io): CompletionSources {
     commands: { extensions: extensionNames() },
     profiles: () => profileNames(io.env),
     fetchNames: liveNameFetcher(io),
-    resolveTarget: async (line) => {
-      const settings = resolveSettings(lineGlobals(line), io.env, await io.loadSharedFiles());
-      const digest = createHash('sha256').update(JSON.stringify(settings.profile)).digest('hex');
-      return { region: settings.region, endpointUrl: settings.endpointUrl, profileDigest: digest };
-    },
+    sharedFilesStamp: () => sharedFilesStamp(io.env),
     cache: fileNameCache(
       cacheDirectory(io.env),
       io.now,

@@ -13,13 +13,6 @@ import { tokenizeLine } from './tokenize.js';
 
 export const DEFAULT_DEADLINE_MS = 1500;
 
-export interface ResolvedTarget {
-  readonly region?: string;
-  readonly endpointUrl?: string;
-  /** A digest of the profile's settings (never the settings: they may hold keys). */
-  readonly profileDigest: string;
-}
-
 /**
  * Live names are text from a server, typed into the user's shell: a name with a control or
  * format character (a newline that would split a candidate, ESC, a bidi override that shows
@@ -36,11 +29,11 @@ export interface CompletionSources {
   readonly cache: NameCache;
   readonly deadlineMs: number;
   /**
-   * What the line resolves to with the shared files (profile section, region, endpoint from
-   * flags, environment and config): part of the cache key, so that one account's names are
-   * never offered for another.
+   * A stamp of the shared config and credentials files (path, size, modification time): their
+   * contents decide the profile's account, region and endpoint_url, so a change to them is a
+   * new cache key. Stat only: a cached answer must not load the SDK's config reader.
    */
-  readonly resolveTarget?: (line: LineSettings) => Promise<ResolvedTarget>;
+  readonly sharedFilesStamp?: () => string;
   /** Starts a timer; returns its cancel function (injected so tests control time). */
   readonly startTimer: (callback: () => void, ms: number) => () => void;
 }
@@ -62,8 +55,7 @@ async function candidateValues(analysis: Analysis, sources: CompletionSources): 
     case 'profiles':
       return sources.profiles();
     case 'live': {
-      const target = await sources.resolveTarget?.(analysis.settings);
-      const key = cacheKey(source.option, source.sources, analysis.settings, sources.env, target);
+      const key = cacheKey(source.option, source.sources, analysis.settings, sources.env, sources.sharedFilesStamp?.());
       const cached = sources.cache.get(key);
       if (cached) return cached.filter((name) => OFFERABLE_NAME.test(name));
       const names = await withDeadline(sources.fetchNames(source.sources, analysis.settings), sources);
@@ -75,19 +67,19 @@ async function candidateValues(analysis: Analysis, sources: CompletionSources): 
 
 /**
  * Everything that decides which account and endpoint the names come from: the line's and the
- * environment's settings, the shared files' paths, and what the files resolve them to.
+ * environment's settings, and the shared files (their paths, and a stamp of their contents).
  */
-export function cacheKey(option: string, from: readonly NameSource[], line: LineSettings, env: Env, target?: ResolvedTarget): string {
+export function cacheKey(option: string, from: readonly NameSource[], line: LineSettings, env: Env, filesStamp = ''): string {
   return JSON.stringify({
     profile: line.profile ?? (env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default'),
-    endpoint: target ? (target.endpointUrl ?? '') : (line.endpointUrl ?? (env.AWS_ENDPOINT_URL_IAM || env.AWS_ENDPOINT_URL || '')),
-    region: target ? (target.region ?? '') : (line.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || '')),
+    endpoint: line.endpointUrl ?? (env.AWS_ENDPOINT_URL_IAM || env.AWS_ENDPOINT_URL || ''),
+    region: line.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || ''),
     // Environment credentials can point the same profile name at another account.
     accessKey: env.AWS_ACCESS_KEY_ID ?? '',
     home: env.HOME ?? '',
     configFile: env.AWS_CONFIG_FILE ?? '',
     credentialsFile: env.AWS_SHARED_CREDENTIALS_FILE ?? '',
-    profileSettings: target?.profileDigest ?? '',
+    sharedFiles: filesStamp,
     option,
     sources: from.map((s) => `${s.operation}:${s.list}.${s.name}`),
   });

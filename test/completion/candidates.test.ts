@@ -173,7 +173,7 @@ describe('live names: cache and deadline', () => {
       home: '',
       configFile: '',
       credentialsFile: '',
-      profileSettings: '',
+      sharedFiles: '',
       option: '--user-name',
       sources: ['ListUsers:Users.UserName'],
     });
@@ -242,17 +242,15 @@ describe('the cache key covers everything that decides the answer', () => {
     await completeLine(line, fakeSources({ cache: { get: () => undefined, set: (k) => void keys.push(k) }, ...overrides }));
     return keys[0];
   }
-  const target = { region: 'us-east-1', endpointUrl: undefined, profileDigest: 'p1' };
   it.each([
     ['the config file path', { env: { AWS_CONFIG_FILE: '/a/config' } }],
     ['the credentials file path', { env: { AWS_SHARED_CREDENTIALS_FILE: '/a/credentials' } }],
     ['HOME (the default files)', { env: { HOME: '/home/other' } }],
     ['environment keys', { env: { AWS_ACCESS_KEY_ID: 'AKIAOTHER' } }],
-    ['the endpoint_url from the config file', { resolveTarget: async () => ({ ...target, endpointUrl: 'http://other:1' }) }],
-    ['the region from the config file', { resolveTarget: async () => ({ ...target, region: 'eu-west-1' }) }],
-    ['the profile\'s settings (role_arn, source_profile…)', { resolveTarget: async () => ({ ...target, profileDigest: 'p2' }) }],
+    ['AWS_ENDPOINT_URL_IAM', { env: { AWS_ENDPOINT_URL_IAM: 'http://other:1' } }],
+    ['the files\' contents (endpoint_url, region, role_arn in them)', { sharedFilesStamp: () => '/h/.aws/config:120:1700000000001:7|-' }],
   ])('%s', async (_name, overrides: Partial<CompletionSources>) => {
-    const base = await keyFor({ resolveTarget: async () => target });
-    expect(await keyFor({ resolveTarget: async () => target, ...overrides })).not.toBe(base);
+    const base = await keyFor({ sharedFilesStamp: () => '/h/.aws/config:120:1700000000000:7|-' });
+    expect(await keyFor({ sharedFilesStamp: () => '/h/.aws/config:120:1700000000000:7|-', ...overrides })).not.toBe(base);
   });
 });
