@@ -26,6 +26,7 @@ const io: Io = {
     const { createSender } = await import('../sdk/iam-client.js');
     return createSender(settings, {
       verifySsl: globals.verifySsl,
+      warn: (text) => void process.stderr.write(text),
       signRequest: globals.signRequest,
       readTimeout: globals.readTimeout,
       connectTimeout: globals.connectTimeout,

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Case, type TtySetup } from './corpus.js';
 import { startMoto, type MotoServer } from '../server/moto.js';
 import { findReferenceCli } from './reference-cli.js';
+import { asAwsIam } from '../support/reference-output.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HOME = fileURLToPath(new URL('./home/', import.meta.url));
@@ -82,13 +83,6 @@ function runProcess(file: string, args: string[], env: Record<string, string | n
     });
   });
 }
-
-/** The reference's stderr with `aws-iam` where the CLI prints its own name. */
-export const asAwsIam = (stderr: string): string =>
-  stderr
-    .replace(/^((?:\x1b\[0m)?)aws: \[ERROR\]:/gm, '$1aws-iam: [ERROR]:')
-    .replace(/^usage: (aws|__main__\.py) /gm, 'usage: aws-iam ')
-    .replace(/^ {2}aws (help|<command>)/gm, '  aws-iam $1');
 
 let moto: MotoServer;
 const endpointArgs = (c: Case) => (c.endpoint ? ['--endpoint-url', moto.url] : []);
