@@ -1,16 +1,15 @@
 /** The process entry point: real streams, terminals, environment, config files and the SDK. */
 import { run } from './run.js';
 import type { Io } from './io.js';
-import { startPager } from './start-pager.js';
+import { pagerRunning, startPager } from './start-pager.js';
+import { debugLogger } from './session.js';
+import { streamSink } from '../output/stream-sink.js';
 
 // The SDK warns on stderr on Node < 22; the AWS CLI's stderr has no such line.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const io: Io = {
-  stdout: {
-    write: (text) => void process.stdout.write(text),
-    drained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', resolve)) : Promise.resolve()),
-  },
+  stdout: streamSink(process.stdout),
   stderr: { write: (text) => void process.stderr.write(text) },
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
@@ -31,6 +30,7 @@ const io: Io = {
       signRequest: globals.signRequest,
       readTimeout: globals.readTimeout,
       connectTimeout: globals.connectTimeout,
+      debug: globals.debug ? debugLogger(io) : undefined,
     });
   },
 };
@@ -43,7 +43,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 // Ctrl-C: as the CLI's interrupt handler, a newline on stdout (so the shell prompt starts on a
 // line of its own), nothing on stderr, exit 128 + SIGINT. Writes to pipes and files are
 // synchronous here, so no line is left half-written before it.
-process.once('SIGINT', () => {
+// While a pager has the terminal, Ctrl-C is the pager's (less uses it to stop a search): the
+// CLI ignores it and waits for the pager, which leaves no orphan on the terminal.
+process.on('SIGINT', () => {
+  if (pagerRunning()) return;
   process.stdout.write('\n', () => process.exit(130));
 });
 

@@ -16,7 +16,7 @@ import { writePaginated, writeSingle } from '../output/write-result.js';
 import { itemListsOf } from '../output/items/item-lists.js';
 import type { ItemOutput } from '../output/items/write-items.js';
 import { tableExitText } from '../output/table.js';
-import { openOutputStream, type OutputStream } from '../output/output-stream.js';
+import { openOutputStream, OutputClosed, type OutputStream } from '../output/output-stream.js';
 import { createProgress, type Progress } from '../progress/progress.js';
 import { paginate, PaginationError, type ListingProgress } from '../paginate/paginator.js';
 import { resumeHint } from '../paginate/resume-hint.js';
@@ -66,7 +66,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const state: RunState = { tableStyled: false, stylers: 0 };
   try {
     const commandLine = parseCommandLine(argv);
-    return await execute(commandLine, io, state);
+    const code = await execute(commandLine, io, state);
+    // Whatever the command wrote must have reached stdout: a full disk is an error (255).
+    await openOutputStream(io, undefined).finish();
+    return code;
   } catch (error) {
     state.progress?.clear();
     const cliError = asCliError(error);
@@ -204,6 +207,8 @@ async function runOperation(
       try {
         await writePages(pages, operation, plan, shown, itemOutput(operation, io, state));
       } catch (error) {
+        // The user quit the pager: the listing ends there, as the CLI's does.
+        if (error instanceof OutputClosed) return EXIT.ok;
         state.resumeHint = resumeHint(progress, plan.formatName, paginated.startingToken);
         throw error;
       }
@@ -241,7 +246,7 @@ function clearingProgress(out: OutputStream, progress: Progress): OutputStream &
       if (out.viaPager) pagerStarted = true;
       out.write(text);
     },
-    drained: () => out.drained?.() ?? Promise.resolve(),
+    ready: () => out.ready(),
     finish: () => out.finish(),
   };
 }

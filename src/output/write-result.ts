@@ -21,8 +21,11 @@ export interface Query {
 
 export interface ResultWriter {
   write(text: string): void;
-  /** Resolves once the writer has taken what was written; absent: at once. */
-  drained?(): Promise<void>;
+  /**
+   * Waits while the reader is behind (output-stream.ts): awaited after each streamed page, so
+   * no more pages are fetched than the reader consumes, and a failed output stops the listing.
+   */
+  ready?(): Promise<void>;
 }
 
 export interface Pages {
@@ -57,7 +60,7 @@ export async function writePaginated(
     // Piece by piece, each taken before the next: a slow reader must not make us queue it all.
     for (const text of asText.document(merged)) {
       out.write(text);
-      await out.drained?.();
+      await out.ready?.();
     }
     return;
   }
@@ -66,8 +69,7 @@ export async function writePaginated(
     const page = step.value;
     if (formatName === 'yaml-stream') emit(page);
     else emit(new Map(resultKeys.map((k) => [k, page.get(k) ?? null] as [string, Value])));
-    // Streamed pages stay streamed when the reader is slower than the server.
-    await out.drained?.();
+    await out.ready?.();
     step = await pages.next();
   }
   if (step.value !== undefined && formatName !== 'yaml-stream') {

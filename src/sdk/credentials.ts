@@ -28,6 +28,8 @@ export interface CredentialDeps {
   readonly promptMfa: MfaPrompter;
   /** Where assumed-role credentials are cached (the CLI's ~/.aws/cli/cache). */
   readonly cacheDir: string;
+  /** `--debug`: why the cache was not used. */
+  readonly debug?: (line: string) => void;
 }
 
 export function realCredentialDeps(): CredentialDeps {
@@ -121,7 +123,7 @@ async function assumeRole(
   props: Parameters<AwsCredentialIdentityProvider>[0],
 ): Promise<AwsCredentialIdentity> {
   const key = assumeRoleCacheKey(config);
-  const cached = readCachedCredentials(deps.cacheDir, key, deps.now());
+  const cached = readCachedCredentials(deps.cacheDir, key, deps.now(), deps.debug);
   if (cached) return cached;
   const endpoint = stsEndpoint(deps.env, config, files);
   let credentials: AwsCredentialIdentity;
@@ -144,7 +146,7 @@ async function assumeRole(
       sessionToken: credentials.sessionToken,
       expiration: credentials.expiration,
       accountId: credentials.accountId,
-    });
+    }, deps.debug);
   }
   return credentials;
 }

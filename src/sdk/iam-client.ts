@@ -13,7 +13,7 @@ import { Readable } from 'node:stream';
 import type { Settings } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
-import { credentialChain } from './credentials.js';
+import { credentialChain, realCredentialDeps } from './credentials.js';
 import { parseXml } from '../response/xml.js';
 import { modeledErrors } from '../model/operations.js';
 import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
@@ -67,7 +67,7 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     );
   // STS calls made for credentials (assume-role, with the MFA code) get a handler of their own:
   // `--no-verify-ssl` and the --cli-*-timeout options are the IAM client's only, as in the CLI.
-  const chain = credentialChain(settings.profileName, settings.profileFromCommandLine);
+  const chain = credentialChain(settings.profileName, settings.profileFromCommandLine, { ...realCredentialDeps(), debug: connection.debug });
   const stsHandler = connection.requestHandler ?? httpHandler(true, true, {});
   const withOwnHandler: AwsCredentialIdentityProvider = (props) =>
     chain({ ...props, callerClientConfig: { ...props?.callerClientConfig, requestHandler: stsHandler } } as never);

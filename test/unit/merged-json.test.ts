@@ -23,7 +23,7 @@ async function written(format: OutputFormat, pages: ValueMap[], resultKeys: stri
   let drains = 0;
   await writePaginated({ resultKeys, pages: pagesOf(pages, nextToken) }, format, 'json', query, CONTEXT, {
     write: (text) => void out.push(text),
-    drained: async () => void drains++,
+    ready: async () => void drains++,
   });
   return { text: out.join(''), writes: out.length, drains };
 }

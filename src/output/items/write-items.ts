@@ -42,6 +42,8 @@ export async function writeItemPages(
   let step = await pages.next();
   while (!step.done) {
     emit(writer.write(pageItems(step.value, output.lists, query)));
+    // Backpressure and output failures (output-stream.ts): fetch no further than the reader reads.
+    await out.ready?.();
     step = await pages.next();
   }
   emit(writer.end());
