@@ -14,7 +14,7 @@ import { Readable } from 'node:stream';
 import type { Settings } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
-import { credentialChain } from './credentials.js';
+import { credentialChain, realCredentialDeps } from './credentials.js';
 import { parseXml } from '../response/xml.js';
 import { modeledErrors } from '../model/operations.js';
 import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
@@ -44,9 +44,20 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
       `Bad value for --endpoint-url "${settings.endpointUrl}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`,
     );
   }
-  if (settings.endpointUrl !== undefined && !settings.region) {
+  const credentials = connection.signRequest
+    ? credentialChain(settings.profileName, settings.profileFromCommandLine, realCredentialDeps({ region: settings.region, debug: connection.debug }))
+    : async () => ({ accessKeyId: '', secretAccessKey: '' });
+  // The CLI resolves credentials when it creates the client, before it checks the region: a
+  // broken credential source is reported first; no credentials at all only when signing.
+  const noRegion = async () => {
+    if (connection.signRequest) {
+      await Promise.resolve(credentials()).catch((error) => {
+        if (!(error instanceof CliError && error.errorClass === 'no-credentials')) throw error;
+      });
+    }
     throw new CliError('no-region', 'You must specify a region. You can also configure your region by running "aws configure".');
-  }
+  };
+  if (settings.endpointUrl !== undefined && !settings.region) return noRegion;
   const seconds = (v: string | undefined) => {
     const n = v === undefined ? DEFAULT_TIMEOUT_SECONDS : pythonInt(v);
     return n === 0 ? 0 : n * 1000;
@@ -59,9 +70,7 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     // IAM is global: the CLI signs for us-east-1 when no region is configured.
     region: settings.region || 'us-east-1',
     endpoint: settings.endpointUrl,
-    credentials: connection.signRequest
-      ? credentialChain(settings.profileName, settings.profileFromCommandLine)
-      : async () => ({ accessKeyId: '', secretAccessKey: '' }),
+    credentials,
     retryStrategy: retry.strategy,
     requestHandler: new NodeHttpHandler({
       connectionTimeout: connectTimeout,
