@@ -24,8 +24,8 @@ export function loadSharedFiles(env: Env, reader: FileReader = realFileReader): 
   const config = readIniFile(paths.config, reader);
   const credentials = readIniFile(paths.credentials, reader);
   const configFile: Record<string, Profile> = {};
-  if (config) {
-    const map = buildProfileMap(config);
+  const map = config ? buildProfileMap(config) : undefined;
+  if (map) {
     for (const [name, values] of Object.entries(map.ssoSessions)) configFile[`sso-session.${name}`] = values;
     for (const [name, values] of Object.entries(map.services)) configFile[`services.${name}`] = values;
     for (const [name, values] of Object.entries(map.profiles)) configFile[name] = values;
@@ -33,7 +33,7 @@ export function loadSharedFiles(env: Env, reader: FileReader = realFileReader): 
   return {
     configFile,
     credentialsFile: credentials ?? {},
-    ssoSessions: config ? buildProfileMap(config).ssoSessions : {},
+    ssoSessions: map?.ssoSessions ?? {},
     paths,
   };
 }

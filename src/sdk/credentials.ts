@@ -24,6 +24,7 @@ import { resolveCredentials, type AssumeRoleParams, type ChainDeps, type SsoRole
 import { runProgram } from './credential-process.js';
 import type { Credentials } from './credential-types.js';
 import { tokenCaches } from './sso-login.js';
+import { showSdkSharedFiles } from './sdk-shared-files.js';
 
 const quietLogger = { debug() {}, info() {}, warn() {}, error() {}, trace() {} };
 
@@ -100,6 +101,10 @@ function networkDeps(deps: CredentialDeps, files: SharedFiles): ChainDeps {
     refreshLogin: async (profileName) => {
       const { fromLoginCredentials } = await import('@aws-sdk/credential-provider-login');
       const endpoint = env.AWS_ENDPOINT_URL_SIGNIN || env.AWS_ENDPOINT_URL || undefined;
+      // The SDK's provider finds the session through the profile: show it just that.
+      const session = files.configFile[profileName]?.login_session ?? files.credentialsFile[profileName]?.login_session ?? '';
+      const header = profileName === 'default' ? '[default]' : `[profile ${profileName}]`;
+      showSdkSharedFiles(env, { config: `${header}\nlogin_session = ${session}\n` });
       try {
         return await fromLoginCredentials({
           profile: profileName,

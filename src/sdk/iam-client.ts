@@ -15,6 +15,7 @@ import type { Settings } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
 import { credentialChain, realCredentialDeps } from './credentials.js';
+import { showSdkSharedFiles } from './sdk-shared-files.js';
 import { parseXml } from '../response/xml.js';
 import { modeledErrors } from '../model/operations.js';
 import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
@@ -44,6 +45,8 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
       `Bad value for --endpoint-url "${settings.endpointUrl}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`,
     );
   }
+  // Every setting the SDK needs is passed to it: it must not read the shared files itself.
+  showSdkSharedFiles(process.env);
   const credentials = connection.signRequest
     ? credentialChain(settings.profileName, settings.profileFromCommandLine, realCredentialDeps({ region: settings.region, debug: connection.debug }))
     : async () => ({ accessKeyId: '', secretAccessKey: '' });
@@ -57,7 +60,8 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     }
     throw new CliError('no-region', 'You must specify a region. You can also configure your region by running "aws configure".');
   };
-  if (settings.endpointUrl !== undefined && !settings.region) return noRegion;
+  // An empty region (`region =` in the config) is a region: IAM's global endpoint signs for us-east-1.
+  if (settings.endpointUrl !== undefined && settings.region === undefined) return noRegion;
   const seconds = (v: string | undefined) => {
     const n = v === undefined ? DEFAULT_TIMEOUT_SECONDS : pythonInt(v);
     return n === 0 ? 0 : n * 1000;
