@@ -70,7 +70,7 @@ export interface ChainDeps {
 /** Python's recursion limit stops an assume-role chain this many profiles deep (measured on 2.36.7). */
 const MAX_ROLE_DEPTH = 133;
 /** Deeper chains fail in a comparison (Python's message names where the limit struck). */
-const DEEP_RECURSION = 300;
+const DEEP_RECURSION = 330;
 
 type Provider = { readonly method: string; readonly load: () => Promise<Credentials | undefined> };
 
@@ -305,7 +305,9 @@ class Chain {
     let source: Credentials | undefined;
     for (;;) {
       if (roles.length >= MAX_ROLE_DEPTH) {
-        throw new CliError('general', roles.length >= DEEP_RECURSION ? 'maximum recursion depth exceeded in comparison' : 'maximum recursion depth exceeded');
+        // Python's message names where the limit struck, which depends on the whole chain's length.
+        const length = roles.length + this.chainLength(name);
+        throw new CliError('general', length >= DEEP_RECURSION ? 'maximum recursion depth exceeded in comparison' : 'maximum recursion depth exceeded');
       }
       const profile = this.profile(name);
       this.validateRoleConfig(name, profile);
@@ -331,6 +333,17 @@ class Chain {
     const assumeAt = (i: number): Promise<Credentials> =>
       this.assumeOne(roles[i]!.profile, () => (i + 1 < roles.length ? assumeAt(i + 1) : Promise.resolve(base)));
     return assumeAt(0);
+  }
+
+  /** How many role profiles follow `name` through source_profile (stopping at a repeat). */
+  private chainLength(name: string): number {
+    const seen = new Set<string>();
+    let current: string | undefined = name;
+    while (current !== undefined && !seen.has(current) && hasRoleConfig(this.profile(current))) {
+      seen.add(current);
+      current = this.profile(current).source_profile;
+    }
+    return seen.size;
   }
 
   private validateRoleConfig(name: string, profile: Profile): void {
