@@ -4,12 +4,19 @@ import type { Io } from './io.js';
 import { startPager } from './start-pager.js';
 import { loadSharedFiles } from '../config/shared-files.js';
 import { debugLogger } from './session.js';
+import { outputEncoder } from './output-encoding.js';
 
 // The SDK warns on stderr on Node < 22; the AWS CLI's stderr has no such line.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+const encoder = outputEncoder(process.env.AWS_CLI_OUTPUT_ENCODING);
+if (encoder instanceof Error) {
+  process.stderr.write(`\naws-iam: [ERROR]: ${encoder.message}\n`);
+  process.exit(255);
+}
+
 const io: Io = {
-  stdout: { write: (text) => void process.stdout.write(text) },
+  stdout: { write: (text) => void process.stdout.write(encoder ? encoder(text) : text) },
   stderr: { write: (text) => void process.stderr.write(text) },
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
