@@ -4,12 +4,22 @@ import type { Io } from './io.js';
 import { pagerRunning, startPager } from './start-pager.js';
 import { debugLogger } from './session.js';
 import { streamSink } from '../output/stream-sink.js';
+import { loadSharedFiles } from '../config/shared-files.js';
+import { outputEncoder } from './output-encoding.js';
 
 // The SDK warns on stderr on Node < 22; the AWS CLI's stderr has no such line.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+const encoder = outputEncoder(process.env.AWS_CLI_OUTPUT_ENCODING);
+if (encoder instanceof Error) {
+  process.stderr.write(`\naws-iam: [ERROR]: ${encoder.message}\n`);
+  process.exit(255);
+}
+
+const stdout = streamSink(process.stdout);
 const io: Io = {
-  stdout: streamSink(process.stdout),
+  // AWS_CLI_OUTPUT_ENCODING: text re-encoded before it is written (an unencodable character throws).
+  stdout: encoder ? { ...stdout, write: (text) => stdout.write(encoder(text)) } : stdout,
   stderr: { write: (text) => void process.stderr.write(text) },
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
@@ -17,11 +27,8 @@ const io: Io = {
   columns: process.stdout.columns,
   now: () => Date.now(),
   startPager,
+  loadSharedFiles: async () => loadSharedFiles(process.env),
   // The SDK is loaded only by commands that call IAM: help, skeletons and parse errors never pay for it.
-  loadSharedFiles: async () => {
-    const { loadSharedConfigFiles } = await import('@smithy/core/config');
-    return loadSharedConfigFiles({ ignoreCache: true }) as never;
-  },
   createSender: async (settings, globals) => {
     const { createSender } = await import('../sdk/iam-client.js');
     return createSender(settings, {

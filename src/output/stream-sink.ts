@@ -9,7 +9,8 @@
 export const BUFFER_BYTES = 64 * 1024;
 
 export interface Sink {
-  write(text: string): void;
+  /** Text, or bytes already encoded (AWS_CLI_OUTPUT_ENCODING). */
+  write(text: string | Uint8Array): void;
   /** Resolves once at most BUFFER_BYTES wait to be written; rejects with the first failure. */
   ready(): Promise<void>;
   /** Resolves once everything is written; rejects with the first failure. */
@@ -19,7 +20,7 @@ export interface Sink {
 }
 
 interface Writable {
-  write(chunk: string, callback: (error?: Error | null) => void): boolean;
+  write(chunk: string | Uint8Array, callback: (error?: Error | null) => void): boolean;
   on(event: 'error', listener: (error: Error) => void): unknown;
 }
 
@@ -48,8 +49,8 @@ export function streamSink(stream: Writable, bufferBytes = BUFFER_BYTES): Sink {
     });
   return {
     write(text) {
-      if (failure || text === '') return;
-      const bytes = Buffer.byteLength(text);
+      if (failure || text.length === 0) return;
+      const bytes = typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength;
       pending += bytes;
       try {
         stream.write(text, (error) => {

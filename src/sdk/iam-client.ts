@@ -14,6 +14,7 @@ import type { Settings } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
 import { credentialChain, realCredentialDeps } from './credentials.js';
+import { showSdkSharedFiles } from './sdk-shared-files.js';
 import { parseXml } from '../response/xml.js';
 import { modeledErrors } from '../model/operations.js';
 import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
@@ -22,7 +23,6 @@ import { caBundleLoader, insecureRequestWarning, tlsFailureReason } from './tls.
 import { unparsableResponseMessage } from './xml-parse-error.js';
 import { checkEndpointUrl, checkEndpointVariant, checkRegion, checkRequestScheme, normalizedEndpoint, requestUrlOf } from './endpoint.js';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
 
 export interface ConnectionOptions {
   readonly verifySsl: boolean;
@@ -45,18 +45,16 @@ export type SendRequest = (operationName: string, params: ValueMap) => Promise<s
 const DEFAULT_TIMEOUT_SECONDS = 60;
 
 export function createSender(settings: Settings, connection: ConnectionOptions): SendRequest {
-  // What botocore checks when it creates the client: the region first, before credentials.
+  // What botocore checks first when it creates the client: the region's form.
   checkRegion(settings.region);
-  if (settings.endpointUrl !== undefined && !settings.region) {
-    throw new CliError('no-region', 'You must specify a region. You can also configure your region by running "aws configure".');
-  }
+  // Every setting the SDK needs is passed to it: it must not read the shared files itself.
+  showSdkSharedFiles(process.env);
   const seconds = (v: string | undefined) => {
     const n = v === undefined ? DEFAULT_TIMEOUT_SECONDS : pythonInt(v);
     return n === 0 ? 0 : n * 1000;
   };
   const readTimeout = seconds(connection.readTimeout);
   const connectTimeout = seconds(connection.connectTimeout);
-  // Resolved once and shared with the SDK, so they can be looked up before the client's checks.
   // The CA bundle is read when the first HTTPS request goes out, and only then.
   const caBundle = settings.caBundle ? caBundleLoader(settings.caBundle) : undefined;
   const httpHandler = (verify: boolean, nameFailures: boolean, timeouts: { connectionTimeout?: number; socketTimeout?: number }) =>
@@ -65,25 +63,42 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
       caBundle,
       nameFailures,
     );
-  // STS calls made for credentials (assume-role, with the MFA code) get a handler of their own:
-  // `--no-verify-ssl` and the --cli-*-timeout options are the IAM client's only, as in the CLI.
-  const chain = credentialChain(settings.profileName, settings.profileFromCommandLine, { ...realCredentialDeps(), debug: connection.debug });
-  const stsHandler = connection.requestHandler ?? httpHandler(true, true, {});
-  const withOwnHandler: AwsCredentialIdentityProvider = (props) =>
-    chain({ ...props, callerClientConfig: { ...props?.callerClientConfig, requestHandler: stsHandler } } as never);
+  // STS and SSO calls made for credentials (assume-role, with the MFA code) get a handler of
+  // their own: `--no-verify-ssl` and the --cli-*-timeout options are the IAM client's only.
   const credentials: AwsCredentialIdentityProvider = connection.signRequest
-    ? memoizeIdentityProvider(withOwnHandler, isIdentityExpired, doesIdentityRequireRefresh)!
+    ? credentialChain(
+        settings.profileName,
+        settings.profileFromCommandLine,
+        realCredentialDeps({
+          region: settings.region,
+          useFipsEndpoint: settings.useFipsEndpoint,
+          useDualstackEndpoint: settings.useDualstackEndpoint,
+          requestHandler: connection.requestHandler ?? httpHandler(true, true, {}),
+          debug: connection.debug,
+        }),
+      )
     : async () => ({ accessKeyId: '', secretAccessKey: '' });
+  // The CLI resolves credentials when it creates the client: a broken source is reported
+  // before the client's own checks; none at all only when the request is signed.
+  const lookUpCredentials = async () => {
+    if (!connection.signRequest) return;
+    await Promise.resolve(credentials()).catch((error) => {
+      if (!(error instanceof CliError && error.errorClass === 'no-credentials')) throw error;
+    });
+  };
+  // An empty region (`region =` in the config) is a region: IAM's global endpoint signs for us-east-1.
+  if (settings.endpointUrl !== undefined && settings.region === undefined) {
+    return async () => {
+      await lookUpCredentials();
+      throw new CliError('no-region', 'You must specify a region. You can also configure your region by running "aws configure".');
+    };
+  }
   // Then, still before any request, the endpoint as configured and as botocore's data allows.
   let clientChecked = false;
   let warnedInsecure = false;
   const checkClient = async () => {
     if (clientChecked) return;
-    // Credentials that cannot be found are reported when the request is signed, after these
-    // checks, as botocore reports them; any other credential failure comes first.
-    if (connection.signRequest) await credentials({ callerClientConfig: client.config } as never).catch((error) => {
-      if (toCliError(error, '', '').errorClass !== 'no-credentials') throw error;
-    });
+    await lookUpCredentials();
     if (settings.endpointUrl !== undefined) checkEndpointUrl(settings.endpointUrl);
     checkEndpointVariant(settings.region, settings.useFipsEndpoint, settings.useDualstackEndpoint);
     clientChecked = true;
