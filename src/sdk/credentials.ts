@@ -18,6 +18,7 @@ import type { Env, Profile, SharedFiles } from '../config/settings.js';
 import { loadSharedFiles } from '../config/shared-files.js';
 import { realFileReader } from '../config/config-file.js';
 import { CliError } from '../errors/cli-error.js';
+import { connectionFailure } from './transport-errors.js';
 import { cliCacheDir } from './credential-cache.js';
 import { mfaPrompter, type MfaPrompter } from './mfa-prompt.js';
 import { resolveCredentials, type AssumeRoleParams, type ChainDeps, type SsoRoleRequest, type WebIdentityParams } from './credential-chain.js';
@@ -247,11 +248,7 @@ function stsFailure(
     const message = e.message && e.message !== 'UnknownError' ? e.message : 'Unknown';
     return new CliError('client', `An error occurred (${code}) when calling the ${operation} operation: ${message}`, { code, message });
   }
-  const network = e.code ?? e.errno;
-  if (network && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(network)) {
-    const base = endpoint ?? defaultEndpoint;
-    const url = /^[^:]+:\/\/[^/]+$/.test(base) ? `${base}/` : base;
-    return new CliError('general', `Could not connect to the endpoint URL: "${url}"`);
-  }
+  const connection = connectionFailure(error, endpoint ?? defaultEndpoint);
+  if (connection) return connection;
   return new CliError('general', e.message ?? String(error));
 }

@@ -18,7 +18,7 @@ import { showSdkSharedFiles } from './sdk-shared-files.js';
 import { parseXml } from '../response/xml.js';
 import { modeledErrors } from '../model/operations.js';
 import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
-import { requestUrl, transportError } from './transport-errors.js';
+import { connectionFailure } from './transport-errors.js';
 import { caBundleLoader, insecureRequestWarning, tlsFailureReason } from './tls.js';
 import { unparsableResponseMessage } from './xml-parse-error.js';
 import { checkEndpointUrl, checkEndpointVariant, checkRegion, checkRequestScheme, normalizedEndpoint, requestUrlOf } from './endpoint.js';
@@ -218,11 +218,6 @@ class HttpsAgentWithBundle extends HttpsAgent {
   }
 }
 
-/** The URL a failed request went to, where a handler named it (CliHttpHandler). */
-function failedRequestUrl(error: unknown, depth = 0): string | undefined {
-  const e = error as { $requestUrl?: string; cause?: unknown } | undefined;
-  return e?.$requestUrl ?? (e?.cause !== undefined && depth < 10 ? failedRequestUrl(e.cause, depth + 1) : undefined);
-}
 
 /** `--no-sign-request`: the request goes out without any signature headers. */
 const UNSIGNED = { step: 'finalizeRequest', priority: 'low', name: 'awsIamUnsigned' } as const;
@@ -314,11 +309,8 @@ function toCliError(error: unknown, operationName: string, endpoint: string, ans
       'Unable to locate credentials. You can configure credentials by running "aws login".',
     );
   }
-  const where = failedRequestUrl(error) ?? endpoint;
-  const tls = tlsFailureReason(error) ?? tlsFailureReason((error as { cause?: unknown })?.cause);
-  if (tls !== undefined) return new CliError('general', `SSL validation failed for ${requestUrl(where)} ${tls}`);
-  const transport = transportError(error, where);
-  if (transport) return transport;
+  const connection = connectionFailure(error, endpoint);
+  if (connection) return connection;
   if (e?.$metadata?.httpStatusCode !== undefined && e.$fault) {
     const code = e.name && e.name !== 'Error' ? e.name : 'Unknown';
     const message = e.message && e.message !== 'UnknownError' ? e.message : 'Unknown';
