@@ -8,6 +8,7 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { IAM_COMMANDS } from './commands.js';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import { Readable } from 'node:stream';
@@ -88,8 +89,12 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
         const response = result.response as { statusCode: number; body: Readable };
         const raw = await readAll(response.body);
         const ok = response.statusCode >= 200 && response.statusCode < 300;
-        if (ok) body = raw.toString('utf8');
-        else {
+        if (ok) {
+          // expat refuses bytes that are not UTF-8 (botocore decodes as UTF-8); text decoding
+          // would replace them silently.
+          if (!isUtf8(raw)) throw new CliError('general', unparsableResponseMessage(raw));
+          body = raw.toString('utf8');
+        } else {
           errorBody = raw;
           errorStatus = response.statusCode;
           // botocore fails at once, without retrying, on an error body it cannot parse
