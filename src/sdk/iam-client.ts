@@ -11,6 +11,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import type { Settings } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
@@ -18,6 +19,7 @@ import type { Value, ValueMap } from '../value/value.js';
 import { credentialChain } from './credentials.js';
 import { parseXml } from '../response/xml.js';
 import { modeledErrors } from '../model/operations.js';
+import { readErrorAnswer } from './error-body.js';
 import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
 import { transportError } from './transport-errors.js';
 import { unparsableResponseMessage } from './xml-parse-error.js';
@@ -108,6 +110,23 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
       },
       { step: 'deserialize', priority: 'low', name: 'awsIamRawBody' },
     );
+    // Inside the retry middleware: the SDK classifies a service error by its exception's name,
+    // botocore by the code on the wire. IAM's `LimitExceeded` becomes the SDK's
+    // LimitExceededException, which the SDK counts as throttling and retries; botocore's
+    // throttling codes do not include `LimitExceeded`. Naming the error by its wire code makes
+    // the SDK decide as botocore does.
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          const code = errorBody && wireErrorCode(errorBody);
+          if (code && error instanceof Error) error.name = code;
+          throw error;
+        }
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'awsIamWireErrorCode' },
+    );
     if (!connection.signRequest) command.middlewareStack.add(dropSignature, UNSIGNED);
     try {
       await client.send(command);
@@ -147,16 +166,24 @@ function readCaBundle(path: string, endpoint: string | undefined): Buffer | unde
 }
 
 /**
- * The body as received. A body cut off mid-stream is kept as far as it came, as urllib3 hands
- * botocore what it read: the CLI then reports it as unparsable XML (no retry), not as a
- * connection error.
+ * The body as received, failing as urllib3 (which botocore reads through) fails. A body shorter
+ * than its Content-Length is handed over as far as it came when the server closed the
+ * connection cleanly (FIN): the CLI then reports unparsable XML, without retrying. A reset
+ * connection, a chunked body that ends without its last chunk, and a read timeout are
+ * connection errors, which botocore retries: they are rethrown as errors the SDK's strategy
+ * retries (a timeout as itself, the others as ECONNRESET) and transport-errors.ts words.
  */
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
+  const message = stream as Readable & { socket?: Socket | null; headers?: Record<string, unknown> };
+  const socket = message.socket;
   try {
     for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  } catch {
-    // cut off: keep what arrived
+  } catch (error) {
+    if ((error as Error)?.name === 'TimeoutError') throw error;
+    const chunked = /chunked/i.test(String(message.headers?.['transfer-encoding'] ?? ''));
+    const closedCleanly = socket != null && !socket.errored && socket.readableEnded;
+    if (chunked || !closedCleanly) throw Object.assign(new Error('connection closed mid-body'), { code: 'ECONNRESET' });
   }
   return Buffer.concat(chunks);
 }
@@ -174,6 +201,16 @@ function isXml(body: Buffer): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The `Code` of an XML error answer, if it has one. */
+function wireErrorCode(body: Buffer): string | undefined {
+  try {
+    const code = readErrorAnswer(parseXml(body.toString('utf8')), () => undefined).code;
+    return code ?? undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -235,30 +272,32 @@ function toCliError(error: unknown, operationName: string, endpoint: string, ans
 /**
  * An error answer, read from the wire as botocore reads it: a generic 5xx (empty or HTML body)
  * is `(<status>)` with the status's reason phrase; otherwise Code and Message from the XML
- * (`Unknown` when missing). A body that is not XML was already reported by the middleware.
+ * (error-body.ts: `Unknown` when missing, `None` when empty). A body that is not XML was
+ * already reported by the middleware.
  */
 function serviceError({ body, status, suffix }: ErrorAnswer, operationName: string): CliError {
-  let code: string;
-  let message: string;
   if (isGenericError(status, body)) {
-    code = String(status);
-    message = REASONS[status] ?? '';
-  } else {
-    let root;
-    try {
-      root = parseXml(body.toString('utf8'));
-    } catch {
-      return new CliError('general', unparsableResponseMessage(body));
-    }
-    const error = root.name === 'Error' ? root : root.children.find((c) => c.name === 'Error');
-    const text = (name: string) => error?.children.find((c) => c.name === name)?.text;
-    code = text('Code') || 'Unknown';
-    message = text('Message') || 'Unknown';
+    const code = String(status);
+    const message = REASONS[status] ?? '';
+    return new CliError('client', `An error occurred (${code}) when calling the ${operationName} operation${suffix}: ${message}`, {
+      code,
+      message,
+      fields: [['Code', code], ['Message', message]],
+    });
   }
-  const modeled = (modeledErrors[code] ?? []).filter((m) => m === 'message').map((m) => [m, message] as const);
+  let root;
+  try {
+    root = parseXml(body.toString('utf8'));
+  } catch {
+    return new CliError('general', unparsableResponseMessage(body));
+  }
+  const answer = readErrorAnswer(root, (code) => modeledErrors[code]);
+  const said = (v: string | null | undefined) => (v === undefined ? 'Unknown' : v === null ? 'None' : v);
+  const code = said(answer.code);
+  const message = said(answer.message);
   return new CliError('client', `An error occurred (${code}) when calling the ${operationName} operation${suffix}: ${message}`, {
     code,
     message,
-    modeled,
+    fields: answer.fields,
   });
 }
