@@ -32,7 +32,7 @@ export async function writePaginated(
   context: FormatContext,
   out: ResultWriter,
 ): Promise<void> {
-  const apply = (v: Value): Value => (query ? query.search(v) : v);
+  const apply = (v: Value): Value => (query && !format.ignoresResult ? query.search(v) : v);
   const emit = (v: Value) => writeFormatted(format, apply(v), context, out);
   const { resultKeys, pages } = source;
   if (format.pages === 'merged') {
@@ -59,7 +59,7 @@ export async function writePaginated(
 }
 
 export function writeSingle(response: ValueMap, format: OutputFormat, query: Query | undefined, context: FormatContext, out: ResultWriter): void {
-  writeFormatted(format, query ? query.search(response) : response, context, out);
+  writeFormatted(format, query && !format.ignoresResult ? query.search(response) : response, context, out);
 }
 
 /** Writes one formatted document; a text-format failure keeps the lines the CLI had printed. */
