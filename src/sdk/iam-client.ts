@@ -196,6 +196,7 @@ function isGenericError(status: number, body: Buffer): boolean {
 }
 
 function isXml(body: Buffer): boolean {
+  if (!isUtf8(body)) return false;
   try {
     parseXml(body.toString('utf8'));
     return true;

@@ -8,6 +8,7 @@
  *   'error-200'         200 whose body is an XML error document
  *   '500-xml' / '503-xml' / '500-html' / '503-html' / '500-json'   server errors, XML bodies or not
  *   'not-xml'           200 with a body that is not XML
+ *   '403-latin1'        403 whose XML error is Latin-1, not UTF-8
  *   'limit-exceeded'    409 with IAM's `LimitExceeded` (botocore does not retry it)
  *   'empty-message' / 'no-message'   400 `NoSuchEntity` whose Message is empty / missing
  *   'no-code'           400 with an Error that has a Message but no Code
@@ -18,6 +19,7 @@
  *   'reset'             closes the connection without answering (RST)
  *   'stall'             never answers (until the server closes)
  *   'same-marker'       a truncated page whose Marker is always the same
+ *   'same-odd-marker'   the same, with quotes, a backslash, a tab and non-printable characters in it
  *
  * Every request is recorded (its form parameters), so tests can count the attempts each CLI made.
  * Run alone: `node fault-server.mjs PORT STEP[,STEP...]` prints "ready URL".
@@ -75,6 +77,7 @@ const CANNED = {
   'no-such-entity': [400, XML, errorXml('Sender', 'NoSuchEntity', 'The user with name x cannot be found.')],
   'no-message': [400, XML, `<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>NoSuchEntity</Code></Error><RequestId>${REQUEST_ID}</RequestId></ErrorResponse>`],
   'no-code': [400, XML, `<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Message>Something failed</Message></Error><RequestId>${REQUEST_ID}</RequestId></ErrorResponse>`],
+  '403-latin1': [403, XML, Buffer.from(errorXml('Sender', 'AccessDenied', 'caf\u00e9'), 'latin1')],
   'not-xml': [200, { 'content-type': 'application/json' }, '{"Users": []}'],
 };
 
@@ -100,6 +103,10 @@ export function startFaultServer({ steps, users = 10, pageSize = 3, port = 0 }) 
   function answer(step, params, req, res) {
     const start = Number(params.Marker ?? 0);
     const size = Number(params.MaxItems ?? pageSize);
+    if (step === 'same-odd-marker') {
+      res.writeHead(200, XML).end(pageXml(names, start, size, `a'b"\u00e9\u200b\\&#x85;\t&lt;`));
+      return;
+    }
     if (step === 'page' || step === 'same-marker' || step.startsWith('cut')) {
       const xml = pageXml(names, start, size, step === 'same-marker' ? 'SAME' : undefined);
       if (!step.startsWith('cut')) {

@@ -154,6 +154,9 @@ const SCENARIOS: Scenario[] = [
   { name: 'read timeout', steps: ['stall'], args: ['--cli-read-timeout', '1'] },
   { name: 'the same marker twice', steps: ['same-marker'] },
   { name: 'the same marker twice, text', steps: ['same-marker'], args: ['--output', 'text'] },
+  { name: 'the same odd marker twice (quoted by Python repr)', steps: ['same-odd-marker'] },
+  { name: '--output off never evaluates --query', steps: ['page'], args: ['--output', 'off', '--query', 'abs(Users)'] },
+  { name: 'an error body that is not UTF-8', steps: ['403-latin1'] },
   // an error on page 3 of a listing: merged formats print nothing, streaming ones keep their pages
   ...['json', 'text', 'table', 'yaml', 'yaml-stream'].map((output) => ({
     name: `AccessDenied on page 3, --output ${output}`,
