@@ -39,7 +39,7 @@ if (!runnable) {
 
 const FIXED_SEED = 20261201;
 const SEED = process.env.DATA_FUZZ_SEED ? Number(process.env.DATA_FUZZ_SEED) >>> 0 : FIXED_SEED;
-const COUNT = Number(process.env.DATA_FUZZ_COUNT ?? 60);
+const COUNT = Number(process.env.DATA_FUZZ_COUNT ?? 40);
 const CI_SEED = (Date.now() ^ (process.pid << 12)) >>> 0;
 const CI_COUNT = process.env.CI === 'true' ? Number(process.env.DATA_FUZZ_CI_COUNT ?? 20) : 0;
 
@@ -139,6 +139,8 @@ function runMine(argv: string[], env: Record<string, string>): Promise<Outcome> 
   });
 }
 
+const RESUME_HINT = /^To resume this listing where it stopped, add: --starting-token \S+\n/m;
+
 async function compare(c: Case): Promise<void> {
   const path = `/${c.id.replace(/\W+/g, '-')}/`;
   casePages.set(path, c.pages);
@@ -146,7 +148,10 @@ async function compare(c: Case): Promise<void> {
   const [ref, mine] = await Promise.all([runReference(argv, c.env), runMine(argv, c.env)]);
   casePages.delete(path);
   const replay = `${c.id}: aws-iam ${JSON.stringify(c.args)} env ${JSON.stringify(c.env)}; first page:\n${c.pages[0].slice(0, 3000)}`;
-  expect({ ...mine, err: mine.err.replaceAll(baseUrl, 'URL') }, replay).toEqual({
+  // aws-iam's one addition, the resume hint after a listing that failed past its first page,
+  // is checked by test/faults/; it is taken off here.
+  const err = mine.err.replaceAll(baseUrl, 'URL').replace(RESUME_HINT, '');
+  expect({ ...mine, err }, replay).toEqual({
     ...ref,
     // (with table colour on, each stderr write is followed by a reset)
     err: ref.err.replaceAll(baseUrl, 'URL').replace(/^((?:\x1b\[0m)?)aws: \[ERROR\]:/gm, '$1aws-iam: [ERROR]:'),
