@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { pyInt, pyStringRepr, pyUpper } from '../../src/value/python-repr.js';
 import { dumpJson, parseJson } from '../../src/value/json.js';
+import { compile } from '../../src/query/jmespath/index.js';
 
 describe('pyInt (int(text))', () => {
   it.each([
@@ -89,5 +90,20 @@ describe('integers beyond 2^53 stay exact through JSON', () => {
     ['{"n": 9007199254740991}', '{"n": 9007199254740991}'],
   ])('%s', (text, expected) => {
     expect(dumpJson(parseJson(text))).toBe(expected);
+  });
+});
+
+describe('integers beyond 2^53 stay exact through --query', () => {
+  const data = parseJson('{"a": [{"n": 9007199254740993}, {"n": -18446744073709551617}, {"n": 1}]}');
+  it.each([
+    ['a[].n', '[9007199254740993, -18446744073709551617, 1]'],
+    ['a[0]', '{"n": 9007199254740993}'],
+    ['abs(a[1].n)', '18446744073709551617'],
+    ['sum(a[].n)', '-18437736874454810623'],
+    ['ceil(a[0].n)', '9007199254740993'],
+    ["type(a[0].n)", '"number"'],
+    ['a[?n == `9007199254740993`].n', '[9007199254740993]'],
+  ])('%s', (expression, expected) => {
+    expect(dumpJson(compile(expression).search(data))).toBe(expected);
   });
 });

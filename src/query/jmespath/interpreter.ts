@@ -17,8 +17,7 @@ export function evaluate(node: Node, value: RValue): RValue {
     case 'field':
       return value instanceof Map ? (value.get(node.name) ?? null) : null;
     case 'literal':
-      // JSON literals beyond 2^53 are read as bigints; the engine computes with numbers.
-      return typeof node.value === 'bigint' ? Number(node.value) : (node.value as RValue);
+      return node.value as RValue;
     case 'subexpression':
     case 'indexChain':
       return node.steps.reduce<RValue>((acc, step) => evaluate(step, acc), value);
