@@ -39,7 +39,7 @@ if (!runnable) {
 
 const FIXED_SEED = 20261201;
 const SEED = process.env.DATA_FUZZ_SEED ? Number(process.env.DATA_FUZZ_SEED) >>> 0 : FIXED_SEED;
-const COUNT = Number(process.env.DATA_FUZZ_COUNT ?? 40);
+const COUNT = Number(process.env.DATA_FUZZ_COUNT ?? 30);
 const CI_SEED = (Date.now() ^ (process.pid << 12)) >>> 0;
 const CI_COUNT = process.env.CI === 'true' ? Number(process.env.DATA_FUZZ_CI_COUNT ?? 20) : 0;
 
