@@ -1,14 +1,27 @@
 // Bundles src/cli/main.ts into dist/: Node then loads a few modules instead of ~1,200 SDK files.
 // ES modules with code splitting, so that what a command does not use (the SDK, help pages,
 // skeletons, aws-iam's own commands) sits in chunks that are loaded only by `import()`.
+import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 
+// Node's modules are taken with require(), not import: an import builds an ES module facade,
+// which reads every export, and on Node 24 reading `http`'s lazy WebSocket/EventSource getters
+// loads all of undici (~10 ms of a list call). require() hands over the module object as is.
+const builtins = new RegExp(`^(node:)?(${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
+const requireBuiltins = {
+  name: 'require-builtins',
+  setup(b) {
+    b.onResolve({ filter: builtins }, (args) =>
+      args.kind === 'require-call' ? { path: args.path, external: true } : { path: args.path, namespace: 'builtin' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 // dist/ is not emptied first: tests running the binary meanwhile must never find it missing.
-await build({
-  entryPoints: { 'aws-iam': 'src/cli/main.ts' },
+const common = {
   outdir: 'dist',
   bundle: true,
-  splitting: true,
   platform: 'node',
   // The SDK's ES module builds, not its CommonJS ones: only ES modules can be tree-shaken, and
   // aws-iam sends 40 of IAM's ~170 commands (src/sdk/commands.ts).
@@ -18,6 +31,13 @@ await build({
   minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [requireBuiltins],
   // Some SDK dependencies are CommonJS and call require(): give the ES modules one.
   banner: { js: "import { createRequire as __awsIamRequire } from 'node:module'; const require = __awsIamRequire(import.meta.url);" },
-});
+};
+await Promise.all([
+  build({ ...common, entryPoints: { 'aws-iam': 'src/cli/main.ts' }, splitting: true }),
+  // bin/aws-iam loads this before the bundle (src/cli/compile-cache.ts): one file of its own,
+  // sharing no chunk with the bundle, so that nothing else is compiled before the cache is on.
+  build({ ...common, entryPoints: { 'compile-cache': 'src/cli/compile-cache.ts' }, splitting: false }),
+]);

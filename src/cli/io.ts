@@ -9,7 +9,8 @@ import type { SendRequest } from '../sdk/iam-client.js';
 import type { PagerProcess } from '../output/output-stream.js';
 
 export interface Io {
-  readonly stdout: { write(text: string): void };
+  /** `ready`/`flush` (output/stream-sink.ts): backpressure and write failures, where known. */
+  readonly stdout: { write(text: string): void; ready?(): Promise<void>; flush?(): Promise<void> };
   readonly stderr: { write(text: string): void };
   readonly env: Env;
   readonly stdoutIsTTY: boolean;

@@ -9,20 +9,23 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { IAM_COMMANDS } from './commands.js';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
-import { Agent as HttpsAgent } from 'node:https';
+import { Agent as HttpsAgent, type AgentOptions } from 'node:https';
 import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import type { Settings } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
-import { credentialChain } from './credentials.js';
+import { credentialChain, realCredentialDeps } from './credentials.js';
+import { showSdkSharedFiles } from './sdk-shared-files.js';
 import { parseXml } from '../response/xml.js';
 import { modeledErrors } from '../model/operations.js';
 import { readErrorAnswer } from './error-body.js';
 import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
-import { transportError } from './transport-errors.js';
+import { requestUrl, transportError } from './transport-errors.js';
+import { caBundleLoader, insecureRequestWarning, tlsFailureReason } from './tls.js';
 import { unparsableResponseMessage } from './xml-parse-error.js';
+import { checkEndpointUrl, checkEndpointVariant, checkRegion, checkRequestScheme, normalizedEndpoint, requestUrlOf } from './endpoint.js';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
 export interface ConnectionOptions {
   readonly verifySsl: boolean;
@@ -33,6 +36,10 @@ export interface ConnectionOptions {
   readonly debug?: (line: string) => void;
   /** Tests only: a short back-off between retries (the user always gets the SDK's own). */
   readonly retryBackoff?: RetryBackoff;
+  /** Where warnings go (stderr): urllib3's InsecureRequestWarning for `--no-verify-ssl`. */
+  readonly warn?: (text: string) => void;
+  /** Tests only: what sends the HTTP requests in place of the network. */
+  readonly requestHandler?: NodeHttpHandler;
 }
 
 /** Sends one request and returns the raw XML body of the successful response. */
@@ -41,40 +48,80 @@ export type SendRequest = (operationName: string, params: ValueMap) => Promise<s
 const DEFAULT_TIMEOUT_SECONDS = 60;
 
 export function createSender(settings: Settings, connection: ConnectionOptions): SendRequest {
-  if (settings.endpointUrl !== undefined && !/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(settings.endpointUrl)) {
-    throw new CliError(
-      'param-validation',
-      `Bad value for --endpoint-url "${settings.endpointUrl}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`,
-    );
-  }
-  if (settings.endpointUrl !== undefined && !settings.region) {
-    throw new CliError('no-region', 'You must specify a region. You can also configure your region by running "aws configure".');
-  }
+  // What botocore checks first when it creates the client: the region's form.
+  checkRegion(settings.region);
+  // Every setting the SDK needs is passed to it: it must not read the shared files itself.
+  showSdkSharedFiles(process.env);
   const seconds = (v: string | undefined) => {
     const n = v === undefined ? DEFAULT_TIMEOUT_SECONDS : pythonInt(v);
     return n === 0 ? 0 : n * 1000;
   };
   const readTimeout = seconds(connection.readTimeout);
   const connectTimeout = seconds(connection.connectTimeout);
-  const ca = settings.caBundle ? readCaBundle(settings.caBundle, settings.endpointUrl) : undefined;
+  // The CA bundle is read when the first HTTPS request goes out, and only then.
+  const caBundle = settings.caBundle ? caBundleLoader(settings.caBundle) : undefined;
+  const httpHandler = (verify: boolean, nameFailures: boolean, timeouts: { connectionTimeout?: number; socketTimeout?: number }) =>
+    new CliHttpHandler(
+      { ...timeouts, httpsAgent: new HttpsAgentWithBundle({ keepAlive: true, rejectUnauthorized: verify }, caBundle) },
+      caBundle,
+      nameFailures,
+    );
+  // STS and SSO calls made for credentials (assume-role, with the MFA code) get a handler of
+  // their own: `--no-verify-ssl` and the --cli-*-timeout options are the IAM client's only.
+  const credentials: AwsCredentialIdentityProvider = connection.signRequest
+    ? credentialChain(
+        settings.profileName,
+        settings.profileFromCommandLine,
+        realCredentialDeps({
+          region: settings.region,
+          useFipsEndpoint: settings.useFipsEndpoint,
+          useDualstackEndpoint: settings.useDualstackEndpoint,
+          requestHandler: connection.requestHandler ?? httpHandler(true, true, {}),
+          debug: connection.debug,
+        }),
+      )
+    : async () => ({ accessKeyId: '', secretAccessKey: '' });
+  // The CLI resolves credentials when it creates the client: a broken source is reported
+  // before the client's own checks; none at all only when the request is signed.
+  const lookUpCredentials = async () => {
+    if (!connection.signRequest) return;
+    await Promise.resolve(credentials()).catch((error) => {
+      if (!(error instanceof CliError && error.errorClass === 'no-credentials')) throw error;
+    });
+  };
+  // An empty region (`region =` in the config) is a region: IAM's global endpoint signs for us-east-1.
+  if (settings.endpointUrl !== undefined && settings.region === undefined) {
+    return async () => {
+      await lookUpCredentials();
+      throw new CliError('no-region', 'You must specify a region. You can also configure your region by running "aws configure".');
+    };
+  }
+  // Then, still before any request, the endpoint as configured and as botocore's data allows.
+  let clientChecked = false;
+  let warnedInsecure = false;
+  const checkClient = async () => {
+    if (clientChecked) return;
+    await lookUpCredentials();
+    if (settings.endpointUrl !== undefined) checkEndpointUrl(settings.endpointUrl);
+    checkEndpointVariant(settings.region, settings.useFipsEndpoint, settings.useDualstackEndpoint);
+    clientChecked = true;
+  };
   const retry = retryPlan(settings, connection.retryBackoff);
   const client = new IAMClient({
     // IAM is global: the CLI signs for us-east-1 when no region is configured.
     region: settings.region || 'us-east-1',
     endpoint: settings.endpointUrl,
-    credentials: connection.signRequest
-      ? credentialChain(settings.profileName, settings.profileFromCommandLine)
-      : async () => ({ accessKeyId: '', secretAccessKey: '' }),
+    // A configured endpoint is used as it is: botocore then ignores FIPS and dual-stack.
+    useFipsEndpoint: settings.endpointUrl === undefined && settings.useFipsEndpoint,
+    useDualstackEndpoint: settings.endpointUrl === undefined && settings.useDualstackEndpoint,
+    credentials,
     retryStrategy: retry.strategy,
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: connectTimeout,
+    requestHandler:
+      connection.requestHandler ??
       // The CLI's read timeout limits each wait for data (urllib3), not the whole exchange:
       // the handler's socket inactivity timeout is that.
-      socketTimeout: readTimeout,
-      httpsAgent: new HttpsAgent({ keepAlive: true, rejectUnauthorized: connection.verifySsl, ca }),
-    }),
+      httpHandler(connection.verifySsl, false, { connectionTimeout: connectTimeout, socketTimeout: readTimeout }),
   });
-  const endpointForMessages = settings.endpointUrl ?? 'https://iam.amazonaws.com';
 
   return async (operationName, params) => {
     const Command = IAM_COMMANDS[operationName];
@@ -83,11 +130,31 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     let body: string | undefined;
     let errorBody: Buffer | undefined;
     let errorStatus = 0;
+    // The URL the endpoint rules chose, for the CLI's messages about it.
+    let url = settings.endpointUrl && normalizedEndpoint(settings.endpointUrl);
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        url = settings.endpointUrl !== undefined ? normalizedEndpoint(settings.endpointUrl) : requestUrlOf(args.request as never);
+        const { protocol, hostname } = args.request as { protocol?: string; hostname?: string };
+        if (!connection.verifySsl && protocol === 'https:' && !warnedInsecure) {
+          warnedInsecure = true;
+          connection.warn?.(insecureRequestWarning(hostname ?? ''));
+        }
+        return next(args);
+      },
+      { step: 'finalizeRequest', priority: 'high', name: 'awsIamRequestUrl' },
+    );
     command.middlewareStack.add(
       (next) => async (args) => {
         // Runs once per attempt: only the last attempt's answer decides the message.
         errorBody = undefined;
-        const result = await next(args);
+        // After signing, before sending: where botocore's HTTP client refuses other schemes.
+        checkRequestScheme(args.request as never);
+        const result = await next(args).catch((error: unknown) => {
+          // botocore retries an SSL failure like a dropped connection (the SDK would not).
+          if (tlsFailureReason(error) !== undefined) Object.assign(error as object, { $retryable: {} });
+          throw error;
+        });
         const response = result.response as { statusCode: number; body: Readable };
         const raw = await readAll(response.body);
         const ok = response.statusCode >= 200 && response.statusCode < 300;
@@ -129,14 +196,56 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     );
     if (!connection.signRequest) command.middlewareStack.add(dropSignature, UNSIGNED);
     try {
+      await checkClient();
       await client.send(command);
     } catch (error) {
       const attempts = (error as SdkError)?.$metadata?.attempts;
       const suffix = retrySuffix(attempts, retry.maxAttempts);
-      throw toCliError(error, operationName, endpointForMessages, errorBody && { body: errorBody, status: errorStatus, suffix });
+      throw toCliError(error, operationName, url ?? 'https://iam.amazonaws.com', errorBody && { body: errorBody, status: errorStatus, suffix });
     }
     return body ?? '';
   };
+}
+
+/**
+ * The SDK's HTTP handler, with the CLI's CA bundle rule: the bundle is read (and refused, if it
+ * must be) when an HTTPS request is about to go out, and never for plain HTTP. With
+ * `nameFailures`, each failure names the URL of its request: the CLI's messages about the STS
+ * calls made for credentials name STS's URL, not IAM's.
+ */
+class CliHttpHandler extends NodeHttpHandler {
+  constructor(
+    options: ConstructorParameters<typeof NodeHttpHandler>[0],
+    private readonly caBundle: (() => Buffer) | undefined,
+    private readonly nameFailures: boolean,
+  ) {
+    super(options);
+  }
+  override async handle(...args: Parameters<NodeHttpHandler['handle']>) {
+    try {
+      if (args[0].protocol === 'https:') this.caBundle?.();
+      return await super.handle(...args);
+    } catch (error) {
+      if (this.nameFailures && error && typeof error === 'object') Object.assign(error, { $requestUrl: requestUrlOf(args[0]) });
+      throw error;
+    }
+  }
+}
+
+/** An HTTPS agent whose connections trust the CA bundle (which CliHttpHandler has read by then). */
+class HttpsAgentWithBundle extends HttpsAgent {
+  constructor(options: AgentOptions, private readonly caBundle?: () => Buffer) {
+    super(options);
+  }
+  override createConnection(options: never, callback: never) {
+    return super.createConnection(this.caBundle ? { ...(options as object), ca: this.caBundle() } : options, callback);
+  }
+}
+
+/** The URL a failed request went to, where a handler named it (CliHttpHandler). */
+function failedRequestUrl(error: unknown, depth = 0): string | undefined {
+  const e = error as { $requestUrl?: string; cause?: unknown } | undefined;
+  return e?.$requestUrl ?? (e?.cause !== undefined && depth < 10 ? failedRequestUrl(e.cause, depth + 1) : undefined);
 }
 
 /** `--no-sign-request`: the request goes out without any signature headers. */
@@ -155,14 +264,6 @@ const dropSignature = (next: (args: any) => Promise<any>) => async (args: any) =
 function pythonInt(text: string): number {
   if (!/^\s*[+-]?\d+(_\d+)*\s*$/.test(text)) throw new CliError('general', `invalid literal for int() with base 10: '${text}'`);
   return Number(text.replace(/_/g, ''));
-}
-
-function readCaBundle(path: string, endpoint: string | undefined): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new CliError('general', `SSL validation failed for ${endpoint ?? 'https://iam.amazonaws.com/'} ${(error as Error).message}`);
-  }
 }
 
 /**
@@ -256,7 +357,10 @@ function toCliError(error: unknown, operationName: string, endpoint: string, ans
       'Unable to locate credentials. You can configure credentials by running "aws login".',
     );
   }
-  const transport = transportError(error, endpoint);
+  const where = failedRequestUrl(error) ?? endpoint;
+  const tls = tlsFailureReason(error) ?? tlsFailureReason((error as { cause?: unknown })?.cause);
+  if (tls !== undefined) return new CliError('general', `SSL validation failed for ${requestUrl(where)} ${tls}`);
+  const transport = transportError(error, where);
   if (transport) return transport;
   if (e?.$metadata?.httpStatusCode !== undefined && e.$fault) {
     const code = e.name && e.name !== 'Error' ? e.name : 'Unknown';

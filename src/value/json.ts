@@ -158,6 +158,15 @@ export interface JsonWriteOptions {
 
 /** Writes a Value as Python's `json.dumps` would with the same options. */
 export function dumpJson(value: Value, options: JsonWriteOptions = {}): string {
+  return dumpJsonAt(value, 0, options);
+}
+
+/**
+ * As `dumpJson`, for a value that stands `level` levels deep in an indented document: its
+ * inner lines are indented as they would be there (the merged json output writes its list
+ * items this way, page by page).
+ */
+export function dumpJsonAt(value: Value, level: number, options: JsonWriteOptions = {}): string {
   const indent = options.indent;
   const itemSep = options.itemSeparator ?? (indent === undefined ? ', ' : ',');
   const keySep = options.keySeparator ?? ': ';
@@ -197,7 +206,7 @@ export function dumpJson(value: Value, options: JsonWriteOptions = {}): string {
     const inner = '\n' + ' '.repeat(indent * (level + 1));
     return [inner, itemSep + inner, '\n' + ' '.repeat(indent * level)];
   };
-  write(value, 0);
+  write(value, level);
   return parts.join('');
 }
 

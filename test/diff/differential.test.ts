@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, type Case, type TtySetup } from './corpus.js';
 import { startMoto, type MotoServer } from '../server/moto.js';
 import { findReferenceCli } from './reference-cli.js';
+import { asAwsIam } from '../support/reference-output.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HOME = fileURLToPath(new URL('./home/', import.meta.url));
@@ -72,7 +73,8 @@ function runProcess(file: string, args: string[], env: Record<string, string | n
   };
   for (const [k, v] of Object.entries(env)) {
     if (v === null) delete fullEnv[k];
-    else fullEnv[k] = v;
+    // `$MOTO_URL` in a value is the server's address (for AWS_ENDPOINT_URL_STS and the like).
+    else fullEnv[k] = v.replaceAll('$MOTO_URL', moto.url);
   }
   if (tty) return runOnTerminal(file, args, fullEnv, tty);
   return new Promise((resolve) => {
@@ -82,13 +84,6 @@ function runProcess(file: string, args: string[], env: Record<string, string | n
     });
   });
 }
-
-/** The reference's stderr with `aws-iam` where the CLI prints its own name. */
-export const asAwsIam = (stderr: string): string =>
-  stderr
-    .replace(/^((?:\x1b\[0m)?)aws: \[ERROR\]:/gm, '$1aws-iam: [ERROR]:')
-    .replace(/^usage: (aws|__main__\.py) /gm, 'usage: aws-iam ')
-    .replace(/^ {2}aws (help|<command>)/gm, '  aws-iam $1');
 
 let moto: MotoServer;
 const endpointArgs = (c: Case) => (c.endpoint ? ['--endpoint-url', moto.url] : []);

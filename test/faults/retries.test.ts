@@ -17,10 +17,13 @@ const SHORT: RetryBackoff = { computeNextBackoffDelay: () => 1, setDelayBase: ()
 const settingsFor = (url: string, retry: Pick<Settings, 'retryMode' | 'maxAttempts'>): Settings => ({
   profileName: 'default',
   profileFromCommandLine: false,
+  outputSource: 'default',
   region: 'us-east-1',
   endpointUrl: url,
   output: 'json',
   timestampFormat: 'iso8601',
+  useFipsEndpoint: false,
+  useDualstackEndpoint: false,
   profile: {},
   ...retry,
 });
