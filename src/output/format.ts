@@ -29,6 +29,8 @@ export interface FormatContext {
 /** A format of the AWS CLI: the text for one document or page. */
 export interface OutputFormat {
   readonly pages: 'merged' | 'per-page';
+  /** The CLI's `off` formatter never looks at the result, so `--query` is not evaluated for it. */
+  readonly ignoresResult?: boolean;
   /** The text to write for one document or page; '' writes nothing. */
   format(value: Value, context: FormatContext): string;
   /**

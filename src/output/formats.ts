@@ -11,7 +11,7 @@ import { textFormat } from './text.js';
 import { yamlFormat } from './yaml.js';
 import { yamlStreamFormat } from './yaml-stream.js';
 
-const offFormat: OutputFormat = { pages: 'merged', format: () => '' };
+const offFormat: OutputFormat = { pages: 'merged', ignoresResult: true, format: () => '' };
 
 export const OUTPUT_FORMATS: Readonly<Record<string, Format>> = {
   json: jsonFormat,

@@ -43,7 +43,7 @@ export async function writePaginated(
   items?: ItemOutput,
 ): Promise<void> {
   if (format.pages === 'items') return writeItemPages(source.pages, format, query, itemOutput(items), out);
-  const apply = (v: Value): Value => (query ? query.search(v) : v);
+  const apply = (v: Value): Value => (query && !format.ignoresResult ? query.search(v) : v);
   const emit = (v: Value) => writeFormatted(format, apply(v), context, out);
   const { resultKeys, pages } = source;
   if (format.pages === 'merged') {
@@ -86,7 +86,7 @@ export function writeSingle(
   items?: ItemOutput,
 ): void {
   if (format.pages === 'items') return writeItemDocument(response, format, query, itemOutput(items), out);
-  writeFormatted(format, query ? query.search(response) : response, context, out);
+  writeFormatted(format, query && !format.ignoresResult ? query.search(response) : response, context, out);
 }
 
 /** Writes one formatted document; a text-format failure keeps the lines the CLI had printed. */

@@ -24,6 +24,10 @@ export const START_TOKEN = encodeToken(new Map<string, Value>([['Marker', null]]
 
 export function resumeHint(progress: ListingProgress, formatName: string, startingToken: string | undefined): string | undefined {
   if (progress.failedAt === undefined || progress.pages === 0) return undefined;
-  const token = STREAMING_FORMATS.has(formatName) ? progress.failedAt : (startingToken ?? START_TOKEN);
+  const start = startingToken ?? START_TOKEN;
+  // The first page itself failed (say, a value in it could not be read): resuming would only
+  // repeat the same command.
+  if (progress.failedAt === start) return undefined;
+  const token = STREAMING_FORMATS.has(formatName) ? progress.failedAt : start;
   return `To resume this listing where it stopped, add: --starting-token ${token}\n`;
 }

@@ -8,7 +8,9 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { IAM_COMMANDS } from './commands.js';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { isUtf8 } from 'node:buffer';
 import { Agent as HttpsAgent, type AgentOptions } from 'node:https';
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import type { Settings } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
@@ -17,6 +19,7 @@ import { credentialChain, realCredentialDeps } from './credentials.js';
 import { showSdkSharedFiles } from './sdk-shared-files.js';
 import { parseXml } from '../response/xml.js';
 import { modeledErrors } from '../model/operations.js';
+import { readErrorAnswer } from './error-body.js';
 import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
 import { connectionFailure } from './transport-errors.js';
 import { caBundleLoader, insecureRequestWarning, tlsFailureReason } from './tls.js';
@@ -155,8 +158,12 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
         const response = result.response as { statusCode: number; body: Readable };
         const raw = await readAll(response.body);
         const ok = response.statusCode >= 200 && response.statusCode < 300;
-        if (ok) body = raw.toString('utf8');
-        else {
+        if (ok) {
+          // expat refuses bytes that are not UTF-8 (botocore decodes as UTF-8); text decoding
+          // would replace them silently.
+          if (!isUtf8(raw)) throw new CliError('general', unparsableResponseMessage(raw));
+          body = raw.toString('utf8');
+        } else {
           errorBody = raw;
           errorStatus = response.statusCode;
           // botocore fails at once, without retrying, on an error body it cannot parse
@@ -169,6 +176,23 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
         return result;
       },
       { step: 'deserialize', priority: 'low', name: 'awsIamRawBody' },
+    );
+    // Inside the retry middleware: the SDK classifies a service error by its exception's name,
+    // botocore by the code on the wire. IAM's `LimitExceeded` becomes the SDK's
+    // LimitExceededException, which the SDK counts as throttling and retries; botocore's
+    // throttling codes do not include `LimitExceeded`. Naming the error by its wire code makes
+    // the SDK decide as botocore does.
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          const code = errorBody && wireErrorCode(errorBody);
+          if (code && error instanceof Error) error.name = code;
+          throw error;
+        }
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'awsIamWireErrorCode' },
     );
     if (!connection.signRequest) command.middlewareStack.add(dropSignature, UNSIGNED);
     try {
@@ -238,16 +262,24 @@ function pythonInt(text: string): number {
 }
 
 /**
- * The body as received. A body cut off mid-stream is kept as far as it came, as urllib3 hands
- * botocore what it read: the CLI then reports it as unparsable XML (no retry), not as a
- * connection error.
+ * The body as received, failing as urllib3 (which botocore reads through) fails. A body shorter
+ * than its Content-Length is handed over as far as it came when the server closed the
+ * connection cleanly (FIN): the CLI then reports unparsable XML, without retrying. A reset
+ * connection, a chunked body that ends without its last chunk, and a read timeout are
+ * connection errors, which botocore retries: they are rethrown as errors the SDK's strategy
+ * retries (a timeout as itself, the others as ECONNRESET) and transport-errors.ts words.
  */
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
+  const message = stream as Readable & { socket?: Socket | null; headers?: Record<string, unknown> };
+  const socket = message.socket;
   try {
     for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  } catch {
-    // cut off: keep what arrived
+  } catch (error) {
+    if ((error as Error)?.name === 'TimeoutError') throw error;
+    const chunked = /chunked/i.test(String(message.headers?.['transfer-encoding'] ?? ''));
+    const closedCleanly = socket != null && !socket.errored && socket.readableEnded;
+    if (chunked || !closedCleanly) throw Object.assign(new Error('connection closed mid-body'), { code: 'ECONNRESET' });
   }
   return Buffer.concat(chunks);
 }
@@ -260,11 +292,22 @@ function isGenericError(status: number, body: Buffer): boolean {
 }
 
 function isXml(body: Buffer): boolean {
+  if (!isUtf8(body)) return false;
   try {
     parseXml(body.toString('utf8'));
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The `Code` of an XML error answer, if it has one. */
+function wireErrorCode(body: Buffer): string | undefined {
+  try {
+    const code = readErrorAnswer(parseXml(body.toString('utf8')), () => undefined).code;
+    return code ?? undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -326,30 +369,32 @@ function toCliError(error: unknown, operationName: string, endpoint: string, ans
 /**
  * An error answer, read from the wire as botocore reads it: a generic 5xx (empty or HTML body)
  * is `(<status>)` with the status's reason phrase; otherwise Code and Message from the XML
- * (`Unknown` when missing). A body that is not XML was already reported by the middleware.
+ * (error-body.ts: `Unknown` when missing, `None` when empty). A body that is not XML was
+ * already reported by the middleware.
  */
 function serviceError({ body, status, suffix }: ErrorAnswer, operationName: string): CliError {
-  let code: string;
-  let message: string;
   if (isGenericError(status, body)) {
-    code = String(status);
-    message = REASONS[status] ?? '';
-  } else {
-    let root;
-    try {
-      root = parseXml(body.toString('utf8'));
-    } catch {
-      return new CliError('general', unparsableResponseMessage(body));
-    }
-    const error = root.name === 'Error' ? root : root.children.find((c) => c.name === 'Error');
-    const text = (name: string) => error?.children.find((c) => c.name === name)?.text;
-    code = text('Code') || 'Unknown';
-    message = text('Message') || 'Unknown';
+    const code = String(status);
+    const message = REASONS[status] ?? '';
+    return new CliError('client', `An error occurred (${code}) when calling the ${operationName} operation${suffix}: ${message}`, {
+      code,
+      message,
+      fields: [['Code', code], ['Message', message]],
+    });
   }
-  const modeled = (modeledErrors[code] ?? []).filter((m) => m === 'message').map((m) => [m, message] as const);
+  let root;
+  try {
+    root = parseXml(body.toString('utf8'));
+  } catch {
+    return new CliError('general', unparsableResponseMessage(body));
+  }
+  const answer = readErrorAnswer(root, (code) => modeledErrors[code]);
+  const said = (v: string | null | undefined) => (v === undefined ? 'Unknown' : v === null ? 'None' : v);
+  const code = said(answer.code);
+  const message = said(answer.message);
   return new CliError('client', `An error occurred (${code}) when calling the ${operationName} operation${suffix}: ${message}`, {
     code,
     message,
-    modeled,
+    fields: answer.fields,
   });
 }

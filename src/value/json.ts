@@ -65,7 +65,10 @@ class JsonParser {
     const m = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(t.slice(this.pos, this.pos + 400));
     if (m) {
       this.pos += m[0].length;
-      return m[1] || m[2] ? new PyFloat(Number(m[0])) : Number(m[0]);
+      if (m[1] || m[2]) return new PyFloat(Number(m[0]));
+      // Python's ints are exact: beyond 2^53 a bigint.
+      const n = Number(m[0]);
+      return Number.isSafeInteger(n) ? n : BigInt(m[0]);
     }
     return this.fail('Expecting value');
   }
@@ -174,7 +177,7 @@ export function dumpJsonAt(value: Value, level: number, options: JsonWriteOption
     else if (v === true) parts.push('true');
     else if (v === false) parts.push('false');
     else if (typeof v === 'string') parts.push(jsonString(v, ensureAscii));
-    else if (typeof v === 'number' || v instanceof PyFloat) parts.push(jsonNumber(v));
+    else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof PyFloat) parts.push(jsonNumber(v));
     else if (Array.isArray(v)) {
       if (v.length === 0) return void parts.push('[]');
       const [open, sep, close] = framing(level);
