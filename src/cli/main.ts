@@ -20,9 +20,10 @@ const io: Io = {
     const { loadSharedConfigFiles } = await import('@smithy/core/config');
     return loadSharedConfigFiles({ ignoreCache: true }) as never;
   },
-  createSender: async (settings, globals) => {
+  createSender: async (settings, globals, credentials) => {
     const { createSender } = await import('../sdk/iam-client.js');
     return createSender(settings, {
+      credentials,
       verifySsl: globals.verifySsl,
       signRequest: globals.signRequest,
       readTimeout: globals.readTimeout,

@@ -21,7 +21,11 @@ import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
 import { transportError } from './transport-errors.js';
 import { unparsableResponseMessage } from './xml-parse-error.js';
 
+/** Credentials that replace the profile's chain (an assumed role's, or ones resolved once). */
+export type CredentialSource = () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
+
 export interface ConnectionOptions {
+  readonly credentials?: CredentialSource;
   readonly verifySsl: boolean;
   readonly signRequest: boolean;
   /** Seconds as typed on the command line; 0 means no limit. */
@@ -60,7 +64,7 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     region: settings.region || 'us-east-1',
     endpoint: settings.endpointUrl,
     credentials: connection.signRequest
-      ? credentialChain(settings.profileName, settings.profileFromCommandLine)
+      ? (connection.credentials ?? credentialChain(settings.profileName, settings.profileFromCommandLine))
       : async () => ({ accessKeyId: '', secretAccessKey: '' }),
     retryStrategy: retry.strategy,
     requestHandler: new NodeHttpHandler({
