@@ -140,6 +140,18 @@ describe('across on a moto organization', () => {
     expect(doc.NextTokens ?? []).toEqual(JSON.parse(own.stdout).NextToken ? [{ AccountId: ids.dev, NextToken: JSON.parse(own.stdout).NextToken }, expect.anything()] : []);
   });
 
+  it('audit mfa: one audit per account, findings carrying their account, --fail-on-findings over all (exit 3)', async () => {
+    const r = await across(['--organization', '--accounts', `${ids.dev},${ids.prod}`, 'audit', 'mfa', '--fail-on-findings', '--output', 'json']);
+    expect(r.code, r.stderr).toBe(3);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.Accounts.map((a: Item) => a.AccountId)).toEqual([ids.dev, ids.prod]);
+    const console = doc.Findings.filter((f: Item) => f.Type === 'ConsoleWithoutMfa').map((f: Item) => [f.AccountId, f.UserName]);
+    expect(console).toEqual([[ids.dev, 'dev-alice'], [ids.prod, 'prod-alice']]);
+    const withLocked = await across(['--organization', '--accounts', `${ids.dev},${ids.locked}`, 'audit', 'mfa', '--fail-on-findings', '--output', 'json']);
+    expect(withLocked.code).toBe(4);
+    expect(JSON.parse(withLocked.stdout).Accounts.map((a: Item) => a.AccountId)).toEqual([ids.dev]);
+  });
+
   it('a bad flag of the command: the same error and exit code as a plain call, before any account is contacted', async () => {
     const nowhere = { AWS_ENDPOINT_URL: 'http://127.0.0.1:9' };
     for (const line of [['list-users', '--bogus'], ['list-users', '--max-items', 'x'], ['list-mfa-devices', '--user-name'], ['list-user'], ['list-attached-role-policies']]) {

@@ -35,6 +35,8 @@ export interface Connection {
 
 export interface AccountPlan {
   readonly targets: readonly AccountTarget[];
+  /** `--organization`: the caller's account (where the organization's features are read). */
+  readonly callerAccountId?: string;
   /** Reaches one account: credentials, account id, settings. Throws CliError on failure. */
   connect(target: AccountTarget): Promise<Connection>;
 }
@@ -84,6 +86,7 @@ async function planOrganization(source: Extract<AccountSource, { kind: 'organiza
   const partition = /^arn:([^:]+):/.exec(caller.arn)?.[1] ?? 'aws';
   return {
     targets: active.map((id) => ({ accountId: id, label: id })),
+    callerAccountId: caller.account,
     async connect(target) {
       const id = target.accountId!;
       const credentials =

@@ -29,6 +29,10 @@ import { EXIT_SOME_ACCOUNTS_FAILED } from './exit-codes.js';
 import { ACROSS_HELP } from './help.js';
 import { parseAcrossArgs, type AcrossOptions } from './options.js';
 import { rerunCommand } from './rerun.js';
+import { auditOne, learnFeatures, mergeReports } from './audit-across.js';
+import { EXIT_FINDINGS } from '../audit/exit-codes.js';
+import type { GlobalOptions } from '../../cli/global-options.js';
+import { writeSingle } from '../../output/write-result.js';
 import { writeMerged, writeStreamedNextToken, writeStreamedPage, type AccountResult, type Destination } from './write-across.js';
 
 type Outcome = { readonly ok: true; readonly result: AccountResult } | { readonly ok: false; readonly target: AccountTarget; readonly accountId?: string; readonly error: CliError };
@@ -40,6 +44,7 @@ export function makeAcrossCommand(accountApi: (io: Io, files: SharedFiles) => Ac
       io.stdout.write(ACROSS_HELP);
       return EXIT.ok;
     }
+    if (line.command === 'audit') return auditCommandAcross(line, globals, io, argv, accountApi);
     // The command is parsed and checked exactly as a plain call, before any account is contacted.
     const inner = parseOperationLine(line.command, line.rest, globals, compileQueryOption(globals));
     if (inner.kind === 'help') {
@@ -134,12 +139,61 @@ export function makeAcrossCommand(accountApi: (io: Io, files: SharedFiles) => Ac
       progress.clear();
       await out.finish();
     }
-    const failed = outcomes.filter((o): o is Extract<Outcome, { ok: false }> => !o.ok);
-    if (failed.length === 0) return EXIT.ok;
-    for (const f of failed) io.stderr.write(`${failureLabel(f)}: ${f.error.message}\n`);
-    io.stderr.write(`${failed.length} of ${total} accounts failed. To re-run only those:\n  ${rerunCommand(argv, failedSet(line.options, failed))}\n`);
-    return EXIT_SOME_ACCOUNTS_FAILED;
+    const failed = outcomes.filter((o): o is Failure => !o.ok);
+    return failed.length === 0 ? EXIT.ok : reportFailures(io, argv, line.options, failed, total);
   };
+}
+
+type Failure = Extract<Outcome, { ok: false }>;
+
+/** Each failed account with its error, then the line that re-runs just them; exit 4. */
+function reportFailures(io: Io, argv: readonly string[], options: AcrossOptions, failed: readonly Failure[], total: number): number {
+  for (const f of failed) io.stderr.write(`${failureLabel(f)}: ${f.error.message}\n`);
+  io.stderr.write(`${failed.length} of ${total} accounts failed. To re-run only those:\n  ${rerunCommand(argv, failedSet(options, failed))}\n`);
+  return EXIT_SOME_ACCOUNTS_FAILED;
+}
+
+/** `across … audit mfa [its options]`: one audit per account, one document (audit-across.ts). */
+async function auditCommandAcross(
+  line: Extract<ReturnType<typeof parseAcrossArgs>, { kind: 'run' }>,
+  globals: GlobalOptions,
+  io: Io,
+  argv: readonly string[],
+  accountApi: (io: Io, files: SharedFiles) => AccountApi,
+): Promise<number> {
+  const { parseAuditArgs } = await import('../audit/options.js');
+  const parsed = parseAuditArgs(line.rest);
+  if (parsed.kind === 'help') {
+    const { AUDIT_HELP, MFA_HELP } = await import('../audit/help.js');
+    io.stdout.write(parsed.subcommand ? MFA_HELP : AUDIT_HELP);
+    return EXIT.ok;
+  }
+  const query = compileQueryOption(globals);
+  const files = await io.loadSharedFiles();
+  const callerSettings = resolveSettings({ ...globals, profile: line.options.source.kind === 'profiles' ? undefined : globals.profile }, io.env, files);
+  const plan = outputPlan(globals, callerSettings, io, 'AuditMfa', query);
+  const progress = createProgress(io, globals, 'across audit mfa');
+  const note = (message: string) => {
+    progress.clear();
+    io.stderr.write(`note: ${message}\n`);
+  };
+  const accounts = await planAccounts(line.options.source, globals, { api: accountApi(io, files), env: io.env, files, profileNames: () => profileNames(io.env), note });
+  const run = { plan: accounts, options: parsed.options, io, files, note, ioFor: (c: Connection) => withCredentials(io, c) };
+  const organization = await learnFeatures(run);
+  let done = 0;
+  progress.stage(`0/${accounts.targets.length} accounts`);
+  const outcomes = await mapWithLimit(accounts.targets, line.options.maxConcurrency, async (target) => {
+    const outcome = await auditOne(run, target, organization);
+    progress.stage(`${++done}/${accounts.targets.length} accounts`);
+    return { target, outcome };
+  });
+  progress.clear();
+  const documents = outcomes.flatMap(({ outcome }) => (outcome.ok ? [outcome.document] : []));
+  writeSingle(mergeReports(documents), plan.format(), query, plan.context, io.stdout);
+  const failed: Failure[] = outcomes.flatMap(({ target, outcome }) => (outcome.ok ? [] : [{ ok: false as const, target, accountId: outcome.accountId, error: asCliError(outcome.error) }]));
+  if (failed.length > 0) return reportFailures(io, argv, line.options, failed, accounts.targets.length);
+  const findings = outcomes.reduce((n, { outcome }) => n + (outcome.ok ? outcome.findings : 0), 0);
+  return parsed.options.failOnFindings && findings > 0 ? EXIT_FINDINGS : EXIT.ok;
 }
 
 export const acrossCommand = makeAcrossCommand();
@@ -160,12 +214,12 @@ function listMembers(operation: OperationSpec): string[] {
   return shape.members.filter(([, type]) => shapes[type]?.type === 'list').map(([name]) => name);
 }
 
-function failureLabel(f: Extract<Outcome, { ok: false }>): string {
+function failureLabel(f: Failure): string {
   if (f.target.profile === undefined) return `account ${f.accountId}`;
   return f.accountId ? `profile ${f.target.profile} (account ${f.accountId})` : `profile ${f.target.profile}`;
 }
 
-function failedSet(options: AcrossOptions, failed: readonly Extract<Outcome, { ok: false }>[]) {
+function failedSet(options: AcrossOptions, failed: readonly Failure[]) {
   return options.source.kind === 'profiles'
     ? ({ kind: 'profiles', names: failed.map((f) => f.target.profile!) } as const)
     : ({ kind: 'organization', ids: failed.map((f) => f.target.accountId!) } as const);
