@@ -13,6 +13,8 @@ import { dumpJson } from '../value/json.js';
 import type { Value, ValueMap } from '../value/value.js';
 import { OUTPUT_FORMATS } from '../output/formats.js';
 import { writePaginated, writeSingle } from '../output/write-result.js';
+import { itemListsOf } from '../output/items/item-lists.js';
+import type { ItemOutput } from '../output/items/write-items.js';
 import { tableExitText } from '../output/table.js';
 import { openOutputStream, type OutputStream } from '../output/output-stream.js';
 import { createProgress, type Progress } from '../progress/progress.js';
@@ -26,7 +28,7 @@ import { parseCommandLine, parseGlobalsLeniently, type CommandLine } from './par
 import type { GlobalOptions } from './global-options.js';
 import type { Io } from './io.js';
 import type { Query } from '../query/compile-query.js';
-import { openSession, outputPlan, tableColor, VERSION, type OutputPlan } from './session.js';
+import { openSession, outputPlan, tableColor, UnknownOutputTypeError, VERSION, type OutputPlan } from './session.js';
 import { loadExtension } from '../extensions/registry.js';
 import { itemsIn, operationFetcher, paginationOf } from './operation-call.js';
 
@@ -83,6 +85,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(resetEachWrite ? chunk + RESET : chunk);
     }
     if (state.resumeHint) io.stderr.write(resetEachWrite ? state.resumeHint + RESET : state.resumeHint);
+    if (cliError instanceof UnknownOutputTypeError && cliError.hint) io.stderr.write(cliError.hint);
     return cliError.exitCode;
   } finally {
     io.stdout.write(tableExitText(true, io.stdoutIsTTY).repeat(state.stylers));
@@ -91,7 +94,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 function structuredError(format: string, info: Value, color: boolean, resetAfterEachWrite: boolean): string {
   const f = OUTPUT_FORMATS[format];
-  if (!f) return dumpJson(info, { indent: 4, ensureAscii: false }) + '\n';
+  if (!f || f.pages === 'items') return dumpJson(info, { indent: 4, ensureAscii: false }) + '\n';
   return f.format(info, { operationName: 'error', width: 80, color, resetAfterEachWrite });
 }
 
@@ -147,7 +150,8 @@ async function runOperation(
     const sample = skeleton.sampleOutput(operation, plan.formatName);
     validateRequest(operation, stub.params);
     const out = openOutputStream(io, settings.pager);
-    writeSingle(sample.response, plan.format(), query, resultContext(plan, out), { write: (text) => out.write(sample.rewrite(text)) });
+    const sampleOut = { write: (text: string) => out.write(sample.rewrite(text)) };
+    writeSingle(sample.response, plan.format(), query, resultContext(plan, out), sampleOut, itemOutput(operation, io, state));
     await out.finish();
     return EXIT.ok;
   }
@@ -184,7 +188,7 @@ async function runOperation(
       const progress: ListingProgress = { pages: 0 };
       const pages = paginate(operation.resultKeys!, countingFetch, request, paginated, progress);
       try {
-        await writePages(pages, operation, plan, shown);
+        await writePages(pages, operation, plan, shown, itemOutput(operation, io, state));
       } catch (error) {
         state.resumeHint = resumeHint(progress, plan.formatName, paginated.startingToken);
         throw error;
@@ -192,7 +196,7 @@ async function runOperation(
     } else {
       const response = await fetch(request);
       styleTable();
-      writeSingle(response, plan.format(), query, resultContext(plan, out), out);
+      writeSingle(response, plan.format(), query, resultContext(plan, out), out, itemOutput(operation, io, state));
     }
   } finally {
     await out.finish();
@@ -224,7 +228,26 @@ function clearingProgress(out: OutputStream, progress: Progress): OutputStream &
 const resultContext = (plan: OutputPlan, out: OutputStream) =>
   out.viaPager ? { ...plan.context, resetAfterEachWrite: false } : plan.context;
 
-async function writePages(pages: ReturnType<typeof paginate>, operation: OperationSpec, plan: OutputPlan, out: OutputStream): Promise<void> {
+/** For jsonl and csv: where the operation's items are; notices on stderr, after the progress line is erased. */
+function itemOutput(operation: OperationSpec, io: Io, state: RunState): ItemOutput {
+  return {
+    lists: itemListsOf(operation),
+    notices: {
+      write(text) {
+        state.progress?.clear();
+        io.stderr.write(text);
+      },
+    },
+  };
+}
+
+async function writePages(
+  pages: ReturnType<typeof paginate>,
+  operation: OperationSpec,
+  plan: OutputPlan,
+  out: OutputStream,
+  items: ItemOutput,
+): Promise<void> {
   // A bad output type is only noticed when the first page is formatted, after the request.
   const first = await pages.next();
   const chosen = plan.format();
@@ -233,5 +256,5 @@ async function writePages(pages: ReturnType<typeof paginate>, operation: Operati
     yield first.value;
     return yield* pages;
   }
-  await writePaginated({ resultKeys: operation.resultKeys!, pages: replay() }, chosen, plan.formatName, plan.query, resultContext(plan, out), out);
+  await writePaginated({ resultKeys: operation.resultKeys!, pages: replay() }, chosen, plan.formatName, plan.query, resultContext(plan, out), out, items);
 }

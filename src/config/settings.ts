@@ -23,6 +23,8 @@ export interface Settings {
   readonly region?: string;
   readonly endpointUrl?: string;
   readonly output: string;
+  /** Which setting chose `output` (aws-iam's own settings may name formats `aws` refuses). */
+  readonly outputSource: OutputSource;
   readonly timestampFormat: TimestampFormat;
   readonly caBundle?: string;
   /** AWS CLI v2 knows only these two (its botocore rejects `legacy`). */
@@ -32,6 +34,26 @@ export interface Settings {
   /** The output pager's command line; undefined or '' for none. */
   readonly pager?: string;
   readonly profile: Profile;
+}
+
+/**
+ * Where the output format came from, first found wins: `--output`, then aws-iam's own
+ * AWS_IAM_OUTPUT, the CLI's AWS_DEFAULT_OUTPUT, aws-iam's own `aws_iam_output` in the profile,
+ * the CLI's `output` in the profile, then json. The AWS CLI ignores aws-iam's two, so they can
+ * make jsonl or csv the default without breaking `aws`.
+ */
+export type OutputSource = '--output' | 'AWS_IAM_OUTPUT' | 'AWS_DEFAULT_OUTPUT' | 'aws_iam_output' | 'output' | 'default';
+
+function outputOf(globals: GlobalOptions, env: Env, profile: Profile): { output: string; outputSource: OutputSource } {
+  const candidates: [string | undefined, OutputSource][] = [
+    [globals.output, '--output'],
+    [env.AWS_IAM_OUTPUT || undefined, 'AWS_IAM_OUTPUT'],
+    [env.AWS_DEFAULT_OUTPUT, 'AWS_DEFAULT_OUTPUT'],
+    [profile.aws_iam_output, 'aws_iam_output'],
+    [profile.output, 'output'],
+  ];
+  const [output, outputSource] = candidates.find(([value]) => value !== undefined) ?? ['json', 'default'];
+  return { output: output!, outputSource };
 }
 
 /** The profile named by `--profile`, `AWS_PROFILE` (wins in v2) or `AWS_DEFAULT_PROFILE`. */
@@ -65,7 +87,7 @@ export function resolveSettings(globals: GlobalOptions, env: Env, files: SharedF
     profileFromCommandLine: explicit,
     region: globals.region ?? (env.AWS_REGION || undefined) ?? (env.AWS_DEFAULT_REGION || undefined) ?? p.region,
     endpointUrl: endpointOf(globals, env, p, files),
-    output: globals.output ?? env.AWS_DEFAULT_OUTPUT ?? p.output ?? 'json',
+    ...outputOf(globals, env, p),
     timestampFormat: timestampFormatOf(p.cli_timestamp_format),
     caBundle: globals.caBundle ?? env.AWS_CA_BUNDLE ?? p.ca_bundle,
     retryMode,

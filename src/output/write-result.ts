@@ -5,11 +5,13 @@
  * - text: each page reduced to its result keys, queried and written as it arrives, then the
  *   `{"NextToken": {"NextToken": …}}` pseudo-page;
  * - yaml-stream: each raw page, queried, written as it arrives; no NextToken.
+ * - jsonl and csv (aws-iam's own): the items of each page as it arrives (items/write-items.ts).
  * Non-paginated responses are one document for every format.
  */
 import type { Value, ValueMap } from '../value/value.js';
-import type { FormatContext, OutputFormat } from './format.js';
+import type { Format, FormatContext, OutputFormat } from './format.js';
 import { TextFormatError } from './text.js';
+import { writeItemDocument, writeItemPages, type ItemOutput } from './items/write-items.js';
 
 export interface Query {
   search(data: Value): Value;
@@ -26,12 +28,14 @@ export interface Pages {
 
 export async function writePaginated(
   source: Pages,
-  format: OutputFormat,
+  format: Format,
   formatName: string,
   query: Query | undefined,
   context: FormatContext,
   out: ResultWriter,
+  items?: ItemOutput,
 ): Promise<void> {
+  if (format.pages === 'items') return writeItemPages(source.pages, format, query, itemOutput(items), out);
   const apply = (v: Value): Value => (query ? query.search(v) : v);
   const emit = (v: Value) => writeFormatted(format, apply(v), context, out);
   const { resultKeys, pages } = source;
@@ -58,7 +62,15 @@ export async function writePaginated(
   }
 }
 
-export function writeSingle(response: ValueMap, format: OutputFormat, query: Query | undefined, context: FormatContext, out: ResultWriter): void {
+export function writeSingle(
+  response: ValueMap,
+  format: Format,
+  query: Query | undefined,
+  context: FormatContext,
+  out: ResultWriter,
+  items?: ItemOutput,
+): void {
+  if (format.pages === 'items') return writeItemDocument(response, format, query, itemOutput(items), out);
   writeFormatted(format, query ? query.search(response) : response, context, out);
 }
 
@@ -72,6 +84,12 @@ function writeFormatted(format: OutputFormat, value: Value, context: FormatConte
     throw error;
   }
   if (text) out.write(text);
+}
+
+/** Item formats need to know where a response's items are: a caller that writes one must say. */
+function itemOutput(items: ItemOutput | undefined): ItemOutput {
+  if (!items) throw new Error('an item format (jsonl, csv) needs the item lists of the result');
+  return items;
 }
 
 /** botocore's build_full_result: lists concatenate, the first non-null value of others stays. */

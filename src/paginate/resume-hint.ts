@@ -3,7 +3,7 @@
  * stderr, after the CLI's own error, with a `--starting-token` (botocore's NextToken format)
  * that completes the listing without gaps or duplicates:
  *
- * - text and yaml-stream print each page as it arrives, so every page received was printed:
+ * - text, yaml-stream, jsonl and csv print each page as it arrives, so every page received was printed:
  *   the token asks for the page whose request failed.
  * - json, yaml and table print one merged document at the end, so nothing was printed: the
  *   token is where this run started (its own --starting-token, or the start of the listing).
@@ -17,7 +17,7 @@ import type { ListingProgress } from './paginator.js';
 import { encodeToken } from './token.js';
 
 /** Formats that write each page as it arrives (the rest merge all pages into one document). */
-const STREAMING_FORMATS = new Set(['text', 'yaml-stream']);
+const STREAMING_FORMATS = new Set(['text', 'yaml-stream', 'jsonl', 'csv']);
 
 /** The token of a listing's very start: botocore's form of "no marker yet". */
 export const START_TOKEN = encodeToken(new Map<string, Value>([['Marker', null]]));

@@ -69,7 +69,8 @@ const CASES: [line: string, expected: string[]][] = [
   ['aws-iam list-virtual-mfa-devices --assignment-status=', ['--assignment-status=Assigned', '--assignment-status=Unassigned', '--assignment-status=Any']],
   ['aws-iam list-virtual-mfa-devices --assignment-status=An', ['--assignment-status=Any']],
   // Global option values.
-  ['aws-iam list-users --output ', ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off']],
+  ['aws-iam list-users --output ', ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off', 'jsonl', 'csv']],
+  ['aws-iam list-users --output j', ['json', 'jsonl']],
   ['aws-iam list-users --output y', ['yaml', 'yaml-stream']],
   ['aws-iam list-users --color ', ['on', 'off', 'auto']],
   ['aws-iam list-users --col o', ['on', 'off']],
@@ -77,7 +78,7 @@ const CASES: [line: string, expected: string[]][] = [
   ['aws-iam list-users --generate-cli-skeleton ', ['input', 'output', 'yaml-input']],
   // --generate-cli-skeleton's value is optional: an option may follow instead.
   ['aws-iam list-users --generate-cli-skeleton --pa', ['--path-prefix', '--page-size']],
-  ['aws-iam list-users --output ', ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off']],
+  ['aws-iam list-users --output ', ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off', 'jsonl', 'csv']],
   // Profiles, before or after the command, and by prefix (--prof, --p win as global prefixes).
   ['aws-iam --profile ', ['default', 'work', 'ci']],
   ['aws-iam list-users --profile w', ['work']],
@@ -95,7 +96,7 @@ const CASES: [line: string, expected: string[]][] = [
   ['aws-iam list-user-tags --user-name=b', ['--user-name=bob']],
   ['aws-iam list-user-tags --user b', ['bob']],
   ['aws-iam list-user-tags --user=b', ['--user=bob']],
-  ['aws-iam list-users --out=j', ['--out=json']],
+  ['aws-iam list-users --out=j', ['--out=json', '--out=jsonl']],
   // Options without values to offer, words after the value, and extra positionals.
   ['aws-iam list-users --path-prefix ', []],
   ['aws-iam list-users --max-items ', []],

@@ -17,6 +17,7 @@ const SHORT: RetryBackoff = { computeNextBackoffDelay: () => 1, setDelayBase: ()
 const settingsFor = (url: string, retry: Pick<Settings, 'retryMode' | 'maxAttempts'>): Settings => ({
   profileName: 'default',
   profileFromCommandLine: false,
+  outputSource: 'default',
   region: 'us-east-1',
   endpointUrl: url,
   output: 'json',

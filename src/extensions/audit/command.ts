@@ -7,6 +7,7 @@ import type { Io } from '../../cli/io.js';
 import { compileQueryOption, openSession, outputPlan } from '../../cli/session.js';
 import { EXIT } from '../../errors/cli-error.js';
 import { writeSingle } from '../../output/write-result.js';
+import type { ItemLists } from '../../output/items/item-lists.js';
 import { createProgress } from '../../progress/progress.js';
 import { dumpJson } from '../../value/json.js';
 import type { SendRequest } from '../../sdk/iam-client.js';
@@ -21,6 +22,8 @@ import { reportValue } from './report.js';
 
 /** The table's title, as an operation's name is for the IAM commands. */
 const TABLE_TITLE = 'AuditMfa';
+/** For jsonl and csv: one item per user (`--query Findings` gives the findings). */
+const AUDIT_ITEMS: ItemLists = { keys: ['Users'] };
 /** Attempts per request when the profile does not set max_attempts: throttling waits, it does not fail. */
 const AUDIT_MAX_ATTEMPTS = 10;
 
@@ -51,7 +54,7 @@ export const auditCommand: ExtensionCommand = async (args, globals, io) => {
     // Erased before the report or an error is printed.
     progress.clear();
   }
-  writeSingle(reportValue(report), plan.format(), query, plan.context, io.stdout);
+  writeSingle(reportValue(report), plan.format(), query, plan.context, io.stdout, { lists: AUDIT_ITEMS, notices: io.stderr });
   return options.failOnFindings && report.Findings.length > 0 ? EXIT_FINDINGS : EXIT.ok;
 };
 
