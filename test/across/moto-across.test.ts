@@ -122,12 +122,14 @@ describe('across on a moto organization', () => {
     expect(again.stderr.split('\n').slice(0, 2)).toEqual(lines.slice(0, 2));
   });
 
-  it.each(['json', 'yaml', 'yaml-stream', 'text', 'table', 'off'])('--output %s: every account, exit 0', async (format) => {
+  it.each(['json', 'yaml', 'yaml-stream', 'text', 'table', 'off', 'jsonl', 'csv'])('--output %s: every account, exit 0', async (format) => {
     const r = await across(['--organization', '--accounts', `${ids.dev},${ids.prod}`, 'list-users', '--output', format]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe(`note: skipped 1 account(s) that are not active: ${ids.closed} (suspended, closed)\n`);
     if (format !== 'off') for (const user of ['dev-alice', 'dev-bob', 'prod-alice', 'prod-bob']) expect(r.stdout).toContain(user);
     if (format === 'table') expect(r.stdout).toMatch(/\|\s+AccountId\s+\|/);
+    if (format === 'csv') expect(r.stdout.split('\n')[0]).toMatch(/^AccountId,Path,UserName,/);
+    if (format === 'jsonl') expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).AccountId)).toEqual([ids.dev, ids.dev, ids.prod, ids.prod]);
   });
 
   it('--max-items applies per account; the NextTokens say which account they resume', async () => {

@@ -33,7 +33,9 @@ import { auditOne, learnFeatures, mergeReports } from './audit-across.js';
 import { EXIT_FINDINGS } from '../audit/exit-codes.js';
 import type { GlobalOptions } from '../../cli/global-options.js';
 import { writeSingle } from '../../output/write-result.js';
-import { writeMerged, writeStreamedNextToken, writeStreamedPage, type AccountResult, type Destination } from './write-across.js';
+import { itemListsOf } from '../../output/items/item-lists.js';
+import type { OutputFormat } from '../../output/format.js';
+import { openItemSink, writeMerged, writeStreamedNextToken, writeStreamedPage, type AccountResult, type Destination } from './write-across.js';
 
 type Outcome = { readonly ok: true; readonly result: AccountResult } | { readonly ok: false; readonly target: AccountTarget; readonly accountId?: string; readonly error: CliError };
 
@@ -77,15 +79,17 @@ export function makeAcrossCommand(accountApi: (io: Io, files: SharedFiles) => Ac
     });
     const out = openOutputStream(io, callerSettings.pager);
     const context = out.viaPager ? { ...plan.context, resetAfterEachWrite: false } : plan.context;
+    const lists = itemListsOf(operation);
+    const items_ = format.pages === 'items' ? openItemSink(format, lists, line.options.source.kind === 'profiles', query, { write: (text) => (progress.clear(), out.write(text)) }, io.stderr) : undefined;
     const to: Destination = {
-      format,
+      format: format as OutputFormat,
       formatName: plan.formatName,
       query,
       context,
       out: { write: (text) => (progress.clear(), out.write(text)) },
     };
     const resultKeys = operation.resultKeys ?? listMembers(operation);
-    const streamed = format.pages === 'per-page';
+    const streamed = format.pages !== 'merged';
     const total = accounts.targets.length;
     let done = 0;
     let items = 0;
@@ -106,7 +110,8 @@ export function makeAcrossCommand(accountApi: (io: Io, files: SharedFiles) => Ac
         const take = async (page: ValueMap) => {
           items += itemsIn(page, resultKeys);
           showProgress();
-          if (streamed) await writeStreamedPage(page, tag, resultKeys, to);
+          if (items_) items_.page(page, tag);
+          else if (streamed) await writeStreamedPage(page, tag, resultKeys, to);
           else pages.push(page);
         };
         let nextToken: string | undefined;
@@ -120,7 +125,8 @@ export function makeAcrossCommand(accountApi: (io: Io, files: SharedFiles) => Ac
             await take(step.value);
           }
         } else await take(await fetch(new Map(request)));
-        if (streamed && nextToken !== undefined) writeStreamedNextToken(nextToken, tag, to);
+        if (items_ && nextToken !== undefined) items_.nextToken(nextToken, tag);
+        else if (streamed && nextToken !== undefined) writeStreamedNextToken(nextToken, tag, to);
         return { ok: true, result: { tag, pages, nextToken } };
       } catch (error) {
         return { ok: false, target, accountId: connection?.accountId ?? target.accountId, error: asCliError(error) };
@@ -134,6 +140,7 @@ export function makeAcrossCommand(accountApi: (io: Io, files: SharedFiles) => Ac
     try {
       outcomes = await mapWithLimit(accounts.targets, line.options.maxConcurrency, listAccount);
       progress.clear();
+      items_?.end();
       if (!streamed) await writeMerged(outcomes.flatMap((o) => (o.ok ? [o.result] : [])), resultKeys, to);
     } finally {
       progress.clear();

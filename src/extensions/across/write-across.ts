@@ -6,7 +6,10 @@
  * yaml-stream) get each page, tagged, as it arrives, queried page by page; text then
  * prints each cut-short account's `NEXTTOKEN` line with its account.
  */
-import type { FormatContext, OutputFormat } from '../../output/format.js';
+import type { FormatContext, ItemFormat, OutputFormat } from '../../output/format.js';
+import type { ItemLists } from '../../output/items/item-lists.js';
+import { pageItems, withMembers } from '../../output/items/page-items.js';
+import { nextItemsHint, openItemWriter } from '../../output/items/write-items.js';
 import { writePaginated, writeSingle, type Query, type ResultWriter } from '../../output/write-result.js';
 import type { ValueMap } from '../../value/value.js';
 import { joinPages, tagPage, type AccountTag } from './annotate.js';
@@ -49,4 +52,25 @@ export async function writeStreamedPage(page: ValueMap, tag: AccountTag, resultK
 export function writeStreamedNextToken(token: string, tag: AccountTag, to: Destination): void {
   if (to.formatName === 'yaml-stream') return;
   writeSingle(new Map([['NextToken', new Map([...tagMembers(tag), ['NextToken', token]])]]), to.format, to.query, to.context, to.out);
+}
+
+/**
+ * The item formats (jsonl, csv): one writer for the whole run (one csv header), each page's
+ * items written as they arrive with the account's members in front (output/items/). A
+ * cut-short account's continuation goes to stderr, naming the account.
+ */
+export function openItemSink(format: ItemFormat, lists: ItemLists, withProfile: boolean, query: Query | undefined, out: ResultWriter, notices: ResultWriter) {
+  const added = withProfile ? ['AccountId', 'Profile'] : ['AccountId'];
+  const writer = openItemWriter(format, { lists: { ...lists, columns: lists.columns && [...added, ...lists.columns] }, notices }, query);
+  const emit = (text: string) => text && out.write(text);
+  return {
+    page(page: ValueMap, tag: AccountTag) {
+      const members: ValueMap = new Map(tagMembers(tag));
+      emit(writer.write(pageItems(page, lists, query).map((item) => withMembers(item, members))));
+    },
+    nextToken(token: string, tag: AccountTag) {
+      notices.write(`${tag.profile !== undefined ? `profile ${tag.profile}` : `account ${tag.accountId}`}: ${nextItemsHint('--starting-token', token)}`);
+    },
+    end: () => emit(writer.end()),
+  };
 }
