@@ -10,7 +10,7 @@ Usage: aws-iam across --profiles NAMES [--max-concurrency N] <command> [options]
        aws-iam across --organization [--role-name NAME] [--accounts IDS]
                       [--max-concurrency N] <command> [options]
 
-Runs a list-* command in many accounts and prints one document for all of
+Runs a list-* command (or audit mfa) in many accounts and prints one document for all of
 them. The command after the options takes all its usual options and the
 global options (--output, --query, --region, ...), checked as always before
 any account is contacted.
@@ -62,4 +62,8 @@ Examples
   aws-iam across --profiles 'sec-*,audit' list-virtual-mfa-devices --assignment-status Unassigned --output table
   aws-iam across --organization list-roles --output json
   aws-iam across --organization --accounts 111111111111,222222222222 list-users
+  aws-iam across --organization audit mfa --fail-on-findings --output table
+
+  audit mfa: one audit per account, as {"Accounts": [...], "Findings": [...]}
+  (findings carry AccountId); docs/across.md has the schema.
 `;
