@@ -2,12 +2,21 @@
 import { run } from './run.js';
 import type { Io } from './io.js';
 import { startPager } from './start-pager.js';
+import { loadSharedFiles } from '../config/shared-files.js';
+import { debugLogger } from './session.js';
+import { outputEncoder } from './output-encoding.js';
 
 // The SDK warns on stderr on Node < 22; the AWS CLI's stderr has no such line.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+const encoder = outputEncoder(process.env.AWS_CLI_OUTPUT_ENCODING);
+if (encoder instanceof Error) {
+  process.stderr.write(`\naws-iam: [ERROR]: ${encoder.message}\n`);
+  process.exit(255);
+}
+
 const io: Io = {
-  stdout: { write: (text) => void process.stdout.write(text) },
+  stdout: { write: (text) => void process.stdout.write(encoder ? encoder(text) : text) },
   stderr: { write: (text) => void process.stderr.write(text) },
   env: process.env,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
@@ -15,11 +24,8 @@ const io: Io = {
   columns: process.stdout.columns,
   now: () => Date.now(),
   startPager,
+  loadSharedFiles: async () => loadSharedFiles(process.env),
   // The SDK is loaded only by commands that call IAM: help, skeletons and parse errors never pay for it.
-  loadSharedFiles: async () => {
-    const { loadSharedConfigFiles } = await import('@smithy/core/config');
-    return loadSharedConfigFiles({ ignoreCache: true }) as never;
-  },
   createSender: async (settings, globals, credentials) => {
     const { createSender } = await import('../sdk/iam-client.js');
     return createSender(settings, {
@@ -28,6 +34,7 @@ const io: Io = {
       signRequest: globals.signRequest,
       readTimeout: globals.readTimeout,
       connectTimeout: globals.connectTimeout,
+      debug: globals.debug ? debugLogger(io) : undefined,
     });
   },
 };

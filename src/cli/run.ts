@@ -62,6 +62,9 @@ interface RunState {
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const state: RunState = { tableStyled: false, stylers: 0 };
   try {
+    // The CLI reads both shared files before it parses the command line: a file it cannot
+    // parse fails every command (help, --version, usage errors included), exit 255.
+    state.files = await io.loadSharedFiles();
     const commandLine = parseCommandLine(argv);
     return await execute(commandLine, io, state);
   } catch (error) {

@@ -31,7 +31,7 @@ export async function openSession(globals: GlobalOptions, io: Io, files: SharedF
 }
 
 /** `--debug`: timestamped lines on stderr, in the CLI's layout. Never credentials. */
-function debugLogger(io: Io): (message: string) => void {
+export function debugLogger(io: Io): (message: string) => void {
   return (message) => {
     const stamp = new Date(io.now()).toISOString().replace('T', ' ').replace(/\.(\d{3})Z$/, ',$1');
     io.stderr.write(`${stamp} - MainThread - aws-iam - DEBUG - ${message}\n`);

@@ -14,6 +14,10 @@ export type Profile = Readonly<Record<string, string | undefined>>;
 export interface SharedFiles {
   readonly configFile: Readonly<Record<string, Profile>>;
   readonly credentialsFile: Readonly<Record<string, Profile>>;
+  /** `[sso-session x]` sections of the config file, by name (config/shared-files.ts). */
+  readonly ssoSessions?: Readonly<Record<string, Profile>>;
+  /** The two files' paths as read (expanded), for messages and --debug. */
+  readonly paths?: { readonly config: string; readonly credentials: string };
 }
 
 export interface Settings {

@@ -14,7 +14,8 @@ import { Readable } from 'node:stream';
 import type { Settings } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
-import { credentialChain } from './credentials.js';
+import { credentialChain, realCredentialDeps } from './credentials.js';
+import { showSdkSharedFiles } from './sdk-shared-files.js';
 import { parseXml } from '../response/xml.js';
 import { modeledErrors } from '../model/operations.js';
 import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
@@ -48,9 +49,24 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
       `Bad value for --endpoint-url "${settings.endpointUrl}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`,
     );
   }
-  if (settings.endpointUrl !== undefined && !settings.region) {
+  // Every setting the SDK needs is passed to it: it must not read the shared files itself.
+  showSdkSharedFiles(process.env);
+  const credentials = connection.signRequest
+    ? (connection.credentials ??
+      credentialChain(settings.profileName, settings.profileFromCommandLine, realCredentialDeps({ region: settings.region, debug: connection.debug })))
+    : async () => ({ accessKeyId: '', secretAccessKey: '' });
+  // The CLI resolves credentials when it creates the client, before it checks the region: a
+  // broken credential source is reported first; no credentials at all only when signing.
+  const noRegion = async () => {
+    if (connection.signRequest) {
+      await Promise.resolve(credentials()).catch((error) => {
+        if (!(error instanceof CliError && error.errorClass === 'no-credentials')) throw error;
+      });
+    }
     throw new CliError('no-region', 'You must specify a region. You can also configure your region by running "aws configure".');
-  }
+  };
+  // An empty region (`region =` in the config) is a region: IAM's global endpoint signs for us-east-1.
+  if (settings.endpointUrl !== undefined && settings.region === undefined) return noRegion;
   const seconds = (v: string | undefined) => {
     const n = v === undefined ? DEFAULT_TIMEOUT_SECONDS : pythonInt(v);
     return n === 0 ? 0 : n * 1000;
@@ -63,9 +79,7 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     // IAM is global: the CLI signs for us-east-1 when no region is configured.
     region: settings.region || 'us-east-1',
     endpoint: settings.endpointUrl,
-    credentials: connection.signRequest
-      ? (connection.credentials ?? credentialChain(settings.profileName, settings.profileFromCommandLine))
-      : async () => ({ accessKeyId: '', secretAccessKey: '' }),
+    credentials,
     retryStrategy: retry.strategy,
     requestHandler: new NodeHttpHandler({
       connectionTimeout: connectTimeout,

@@ -113,7 +113,8 @@ describe('across on a moto organization', () => {
     expect(r.code).toBe(4);
     expect(r.stdout).toBe('dev-alice\tdev-bob\n');
     const lines = r.stderr.trimEnd().split('\n');
-    expect(lines[0]).toBe('profile broken: Unable to locate credentials. You can configure credentials by running "aws login".');
+    // The CLI's own text for a credential_process that fails (aws iam list-users --profile broken).
+    expect(lines[0]).toBe('profile broken: Error when retrieving credentials from custom-process: ');
     expect(lines[1]).toMatch(/^profile locked: An error occurred \(AccessDenied\) when calling the AssumeRole operation: /);
     const rerun = lines.at(-1)!.trim();
     expect(rerun).toBe(`aws-iam across --profiles broken,locked list-users --query 'Users[].UserName' --output text`);

@@ -72,7 +72,8 @@ function runProcess(file: string, args: string[], env: Record<string, string | n
   };
   for (const [k, v] of Object.entries(env)) {
     if (v === null) delete fullEnv[k];
-    else fullEnv[k] = v;
+    // `$MOTO_URL` in a value is the server's address (for AWS_ENDPOINT_URL_STS and the like).
+    else fullEnv[k] = v.replaceAll('$MOTO_URL', moto.url);
   }
   if (tty) return runOnTerminal(file, args, fullEnv, tty);
   return new Promise((resolve) => {

@@ -57,8 +57,8 @@ export function createAccountApi(env: Env, files: SharedFiles): AccountApi {
     credentials(settings) {
       let chain: CredentialSource | undefined;
       return once(async () => {
-        const { credentialChain } = await import('../../sdk/credentials.js');
-        chain ??= credentialChain(settings.profileName, settings.profileFromCommandLine) as CredentialSource;
+        const { credentialChain, realCredentialDeps } = await import('../../sdk/credentials.js');
+        chain ??= credentialChain(settings.profileName, settings.profileFromCommandLine, realCredentialDeps({ region: settings.region })) as CredentialSource;
         try {
           return await chain();
         } catch (error) {
