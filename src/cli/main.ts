@@ -29,9 +29,10 @@ const io: Io = {
   startPager,
   loadSharedFiles: async () => loadSharedFiles(process.env),
   // The SDK is loaded only by commands that call IAM: help, skeletons and parse errors never pay for it.
-  createSender: async (settings, globals) => {
+  createSender: async (settings, globals, credentials) => {
     const { createSender } = await import('../sdk/iam-client.js');
     return createSender(settings, {
+      credentials,
       verifySsl: globals.verifySsl,
       warn: (text) => void process.stderr.write(text),
       signRequest: globals.signRequest,

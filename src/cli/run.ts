@@ -20,13 +20,9 @@ import { openOutputStream, OutputClosed, type OutputStream } from '../output/out
 import { createProgress, type Progress } from '../progress/progress.js';
 import { paginate, PaginationError, type ListingProgress } from '../paginate/paginator.js';
 import { resumeHint } from '../paginate/resume-hint.js';
-import { XmlSyntaxError } from '../response/xml.js';
-import { unparsableResponseMessage } from '../sdk/xml-parse-error.js';
 import { TokenError } from '../paginate/token.js';
 import { buildRequest } from '../params/build-request.js';
 import { validateRequest } from '../params/validate.js';
-import { paginatorConfig, withPaginationConfig } from '../params/pagination-config.js';
-import { shapeResponse } from '../response/shape-response.js';
 import { CLI_DEST } from './operation-options.js';
 import { parseCommandLine, parseGlobalsLeniently, type CommandLine } from './parse-command-line.js';
 import type { GlobalOptions } from './global-options.js';
@@ -34,6 +30,7 @@ import type { Io } from './io.js';
 import type { Query } from '../query/compile-query.js';
 import { openSession, outputPlan, tableColor, UnknownOutputTypeError, VERSION, type OutputPlan } from './session.js';
 import { loadExtension } from '../extensions/registry.js';
+import { itemsIn, operationFetcher, paginationOf } from './operation-call.js';
 
 export type { Io } from './io.js';
 export { VERSION } from './session.js';
@@ -125,7 +122,7 @@ async function execute(commandLine: CommandLine, io: Io, state: RunState): Promi
       return showHelp(commandLine.operation, io, globals);
     }
     case 'extension':
-      return (await loadExtension(commandLine.name))(commandLine.args, globals, io);
+      return (await loadExtension(commandLine.name))(commandLine.args, globals, io, commandLine.argv);
     case 'operation':
       return runOperation(commandLine.operation, commandLine.values, commandLine.query, globals, io, state, sharedFiles);
   }
@@ -166,20 +163,9 @@ async function runOperation(
   }
 
   const session = await openSession(globals, io, await sharedFiles());
-  const { settings, send, debug } = session;
+  const { settings } = session;
   const plan = outputPlan(globals, settings, io, operation.name, query);
-  const fetch = async (params: ValueMap): Promise<ValueMap> => {
-    validateRequest(operation, params);
-    debug?.(`Making request for ${operation.name} with params: ${dumpJson(params)}`);
-    const body = await send(operation.name, params);
-    debug?.(`Response body for ${operation.name}: ${body.length} characters`);
-    try {
-      return shapeResponse(body, operation.name, operation.output, { timestampFormat: settings.timestampFormat });
-    } catch (error) {
-      if (error instanceof XmlSyntaxError) throw new CliError('general', unparsableResponseMessage(Buffer.from(body, 'utf8')));
-      throw error;
-    }
-  };
+  const fetch = operationFetcher(operation, session);
   // The CLI sets up the table styler when it builds the formatter: before the first request
   // of a paginated listing (the paginator is lazy), after the response of a single call.
   const styleTable = () => {
@@ -189,7 +175,7 @@ async function runOperation(
     }
   };
   const out = openOutputStream(io, settings.pager);
-  const paginated = pagination(operation, globals, values, request);
+  const paginated = paginationOf(operation, globals, values, request);
   // The pager is waited for even when the listing fails half-way, before the error is printed.
   try {
     if (paginated) {
@@ -225,13 +211,6 @@ async function runOperation(
   }
   return EXIT.ok;
 }
-
-/** How many items of the listing a page holds. */
-const itemsIn = (page: ValueMap, resultKeys: readonly string[]): number =>
-  resultKeys.reduce((n, key) => {
-    const value = page.get(key);
-    return n + (Array.isArray(value) ? value.length : 0);
-  }, 0);
 
 /**
  * The output stream with the progress line erased before each write (it is redrawn with the
@@ -287,36 +266,4 @@ async function writePages(
     return yield* pages;
   }
   await writePaginated({ resultKeys: operation.resultKeys!, pages: replay() }, chosen, plan.formatName, plan.query, resultContext(plan, out), out, items);
-}
-
-/**
- * Whether the CLI's paginator runs, and with which settings. Like the CLI: `--no-paginate`,
- * the hidden `--marker`, or Marker/MaxItems from `--cli-input-json` make one plain call, where
- * `--max-items` becomes the request's MaxItems; the paginator's own flags then conflict.
- */
-function pagination(operation: OperationSpec, globals: GlobalOptions, values: Map<string, unknown>, request: ValueMap) {
-  if (!operation.paginated) return undefined;
-  const maxItems = values.get(CLI_DEST.maxItems) as bigint | undefined;
-  const startingToken = values.get(CLI_DEST.startingToken) as string | undefined;
-  const pageSize = values.get(CLI_DEST.pageSize) as bigint | undefined;
-  const on = globals.paginate && !request.has('Marker') && !request.has('MaxItems');
-  if (on) return paginatorConfig(request, { maxItems, startingToken, pageSize });
-  // Marker/MaxItems from --cli-input-* turn the paginator off after its flags were read: the
-  // PaginationConfig those flags made stays in the call, and validation refuses it.
-  if (globals.paginate && !values.has('Marker') && (maxItems !== undefined || startingToken !== undefined || pageSize !== undefined)) {
-    const ordered = withPaginationConfig(operation, request, values);
-    request.clear();
-    for (const [key, value] of ordered) request.set(key, value);
-    return undefined;
-  }
-  const conflicts = [
-    startingToken ? '--starting-token' : undefined,
-    pageSize ? '--page-size' : undefined,
-  ].filter(Boolean);
-  if (conflicts.length > 0) {
-    throw new CliError('param-validation', `Cannot specify --no-paginate along with pagination arguments: ${conflicts.join(', ')}`);
-  }
-  if (maxItems !== undefined) request.set('MaxItems', Number(maxItems));
-  if (pageSize !== undefined) request.set('PaginationConfig', new Map());
-  return undefined;
 }

@@ -27,7 +27,11 @@ import { unparsableResponseMessage } from './xml-parse-error.js';
 import { checkEndpointUrl, checkEndpointVariant, checkRegion, checkRequestScheme, normalizedEndpoint, requestUrlOf } from './endpoint.js';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
+/** Credentials that replace the profile's chain (an assumed role's, or ones resolved once). */
+export type CredentialSource = () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
+
 export interface ConnectionOptions {
+  readonly credentials?: CredentialSource;
   readonly verifySsl: boolean;
   readonly signRequest: boolean;
   /** Seconds as typed on the command line; 0 means no limit. */
@@ -69,7 +73,8 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
   // STS and SSO calls made for credentials (assume-role, with the MFA code) get a handler of
   // their own: `--no-verify-ssl` and the --cli-*-timeout options are the IAM client's only.
   const credentials: AwsCredentialIdentityProvider = connection.signRequest
-    ? credentialChain(
+    ? connection.credentials ??
+      credentialChain(
         settings.profileName,
         settings.profileFromCommandLine,
         realCredentialDeps({
