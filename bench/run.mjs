@@ -1,28 +1,33 @@
-// The benchmark: aws-iam against the packaged AWS CLI v2 (/usr/bin/aws), side by side in the
-// same run, alternating, after a warm-up. Per workload: median wall time, median peak RSS (from
-// GNU time), and the ratio aws-iam/aws as the median of the pairwise ratios.
+// The benchmark: aws-iam on each Node version against the packaged AWS CLI v2 (/usr/bin/aws,
+// 2.9.19) and the reference CLI (2.36.7), in the same run, alternating round by round after a
+// warm-up. Per workload and Node version: median wall time, median peak RSS (GNU time's %M), and
+// the ratios aws-iam/aws as the median of the ratios within each round.
 //
-//   npm run bench                 every workload (about 10 minutes on 2 cores)
-//   npm run bench -- --quick      fewer runs and a smaller huge listing
+//   npm run bench                 every workload (about 6 minutes on 2 idle cores)
+//   npm run bench -- --quick      fewer rounds, no 200,000-item listing, smaller scaling sizes
 //   npm run bench -- --only single,skeleton
 //
-// The server is bench/fast-iam-server.mjs (a scripted IAM of real IAM's shape), so what is timed
-// is the clients. Results go to stdout and bench/results/latest.md.
+// Node versions: AWS_IAM_BENCH_NODES (paths, separated by ':'), else this node plus the Node 22
+// and 24 of ../nodes (the development machine's layout) where present. The server is
+// bench/fast-iam-server.mjs (a scripted IAM of real IAM's shape), so what is timed is the clients.
+// Results go to stdout, and for a full run to bench/results/latest.md.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const AWS = process.env.AWS_IAM_BENCH_AWS ?? '/usr/bin/aws';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
-const RUNS = quick ? 3 : 7;
-const HUGE = quick ? [10_000, 30_000] : [10_000, 30_000, 100_000];
-const HUGE_AWS = 10_000; // aws takes minutes at 100,000 users; it is measured at this size only
+const ROUNDS = quick ? 3 : 7;
+const USERS = 5000;
 const DEVICES = 3000;
+const HUGE_JSON = 200_000;
+const SCALING = quick ? [10_000, 30_000] : [10_000, 30_000, 100_000];
+/** The streamed formats, measured alone over growing listings (jsonl and csv: aws-iam's own). */
+const SCALING_FORMATS = ['text', 'yaml-stream', 'jsonl', 'csv'];
 
 const scratch = mkdtempSync(join(tmpdir(), 'aws-iam-bench-'));
 const env = {
@@ -38,10 +43,36 @@ const env = {
   AWS_PAGER: '',
 };
 
-function startServer(users) {
+const version = (argv) => execFileSync(argv[0], [...argv.slice(1), '--version'], { env }).toString().trim();
+
+/** The CLIs compared against: the packaged one (the goals' yardstick) and the reference. */
+const CLIS = [
+  { label: '2.9.19', path: process.env.AWS_IAM_BENCH_AWS ?? '/usr/bin/aws' },
+  { label: '2.36.7', path: process.env.AWS_IAM_REFERENCE_CLI ?? '/opt/awscli-v2.36.7/aws' },
+].filter((c) => existsSync(c.path));
+for (const cli of CLIS) cli.label = version([cli.path]).split(' ')[0].split('/')[1];
+
+function nodeVersions() {
+  const listed = process.env.AWS_IAM_BENCH_NODES?.split(':').filter(Boolean);
+  const candidates = listed ?? [
+    process.execPath,
+    ...['n22', 'n24'].map((n) => join(ROOT, '../../nodes', n, 'node_modules/.bin/node')),
+    ...['n22', 'n24'].map((n) => join(ROOT, '../nodes', n, 'node_modules/.bin/node')),
+  ];
+  const seen = new Map();
+  for (const path of candidates) {
+    if (!existsSync(path)) continue;
+    const v = version([path]);
+    if (!seen.has(v)) seen.set(v, { label: `Node ${v.slice(1).split('.')[0]}`, version: v, path });
+  }
+  return [...seen.values()].sort((a, b) => Number(a.version.slice(1).split('.')[0]) - Number(b.version.slice(1).split('.')[0]));
+}
+const NODES = nodeVersions();
+
+function startServer(users, devices = DEVICES) {
   return new Promise((resolve, reject) => {
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const child = spawn(process.execPath, [join(ROOT, 'bench/fast-iam-server.mjs'), String(port), String(users), String(DEVICES)], {
+    const child = spawn(process.execPath, [join(ROOT, 'bench/fast-iam-server.mjs'), String(port), String(users), String(devices)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout.on('data', (d) => {
@@ -52,7 +83,7 @@ function startServer(users) {
   });
 }
 
-/** One run under GNU time: wall seconds (our clock) and peak RSS in KB (GNU time's %M). */
+/** One run under GNU time: wall milliseconds (our clock) and peak RSS in KB (GNU time's %M). */
 function measure(argv) {
   const timeFile = join(scratch, 'time.txt');
   const started = process.hrtime.bigint();
@@ -67,97 +98,138 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const mine = (url, words) => [join(ROOT, 'bin/aws-iam'), '--endpoint-url', url, ...words];
-const theirs = (url, words) => [AWS, '--endpoint-url', url, 'iam', ...words];
+const mine = (node, url, words) => [node.path, join(ROOT, 'bin/aws-iam'), '--endpoint-url', url, ...words];
+const theirs = (cli, url, words) => [cli.path, '--endpoint-url', url, 'iam', ...words];
 
-/** Alternates the two commands (after one warm-up each) and summarises. */
-function compare(name, url, words, target, runs = RUNS) {
-  measure(mine(url, words));
-  measure(theirs(url, words));
-  const pairs = [];
-  for (let i = 0; i < runs; i++) pairs.push([measure(mine(url, words)), measure(theirs(url, words))]);
-  const row = {
-    name,
-    command: words.join(' '),
-    mineWall: median(pairs.map(([m]) => m.wall)),
-    awsWall: median(pairs.map(([, a]) => a.wall)),
-    wallRatio: median(pairs.map(([m, a]) => m.wall / a.wall)),
-    mineRss: median(pairs.map(([m]) => m.rss)),
-    awsRss: median(pairs.map(([, a]) => a.rss)),
-    rssRatio: median(pairs.map(([m, a]) => m.rss / a.rss)),
-    target,
+/**
+ * Rounds of: each CLI, then aws-iam on each Node version (one warm-up round first, which also
+ * fills the compile cache). Ratios are taken within a round, then the median over rounds.
+ */
+function compare(workload, url, rounds = ROUNDS, warmUp = true) {
+  const { name, words } = workload;
+  const round = () => ({
+    clis: CLIS.map((cli) => measure(theirs(cli, url, words))),
+    nodes: NODES.map((node) => measure(mine(node, url, words))),
+  });
+  if (warmUp) round();
+  const runs = Array.from({ length: rounds }, round);
+  const result = {
+    ...workload,
+    clis: CLIS.map((cli, c) => ({ label: cli.label, wall: median(runs.map((r) => r.clis[c].wall)), rss: median(runs.map((r) => r.clis[c].rss)) })),
+    nodes: NODES.map((node, n) => ({
+      label: node.label,
+      wall: median(runs.map((r) => r.nodes[n].wall)),
+      rss: median(runs.map((r) => r.nodes[n].rss)),
+      wallRatios: CLIS.map((_, c) => median(runs.map((r) => r.nodes[n].wall / r.clis[c].wall))),
+      rssRatios: CLIS.map((_, c) => median(runs.map((r) => r.nodes[n].rss / r.clis[c].rss))),
+    })),
   };
-  process.stderr.write(`  ${name}: ${row.mineWall.toFixed(0)} ms vs ${row.awsWall.toFixed(0)} ms (${row.wallRatio.toFixed(2)})\n`);
-  return row;
+  const summary = result.nodes.map((n) => `${n.label} ${n.wall.toFixed(0)} ms (${n.wallRatios.map((x) => x.toFixed(2)).join('/')})`).join(', ');
+  process.stderr.write(`  ${name}: aws ${result.clis.map((c) => `${c.wall.toFixed(0)} ms`).join('/')}; ${summary}\n`);
+  return result;
 }
 
+const devices = ['list-virtual-mfa-devices', '--page-size', '100'];
+const WORKLOADS = [
+  { name: 'single', words: ['list-virtual-mfa-devices', '--max-items', '5'], wallGoal: 0.12, rssGoal: 0.8 },
+  { name: 'skeleton', words: ['list-virtual-mfa-devices', '--generate-cli-skeleton'], wallGoal: 0.08 },
+  { name: `devices json (${DEVICES.toLocaleString('en')})`, words: [...devices, '--output', 'json'], wallGoal: 0.25 },
+  { name: `devices text (${DEVICES.toLocaleString('en')})`, words: [...devices, '--output', 'text'], wallGoal: 0.25 },
+  {
+    name: `devices text --query (${DEVICES.toLocaleString('en')})`,
+    words: [...devices, '--output', 'text', '--query', 'VirtualMFADevices[].SerialNumber'],
+    wallGoal: 0.25,
+  },
+  { name: `users json (${USERS.toLocaleString('en')})`, words: ['list-users', '--output', 'json'], wallGoal: 0.25, rssGoal: 1.0 },
+  { name: `users table (${USERS.toLocaleString('en')})`, words: ['list-users', '--output', 'table'], wallGoal: 0.25 },
+];
+const HUGE = { name: `users json (${HUGE_JSON.toLocaleString('en')})`, words: ['list-users', '--output', 'json'], rssGoal: 1.0 };
 
+const wanted = (name) => !only || only.some((o) => name.startsWith(o));
 const rows = [];
 const scalingRows = [];
-const wanted = (name) => !only || only.some((o) => name.startsWith(o));
-const server = await startServer(HUGE_AWS);
+process.stderr.write(
+  `benchmark: aws-iam on ${NODES.map((n) => n.version).join(', ')} vs aws ${CLIS.map((c) => c.label).join(', ')}; ${ROUNDS} rounds; load ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}\n`,
+);
+const loadBefore = loadavg();
+const server = await startServer(USERS);
 try {
-  process.stderr.write(`benchmark: aws-iam vs ${execFileSync(AWS, ['--version'], { env }).toString().trim()}, ${RUNS} runs each\n`);
-  if (wanted('single')) rows.push(compare('single', server.url, ['list-virtual-mfa-devices', '--max-items', '5'], 'wall ≤ 0.20'));
-  if (wanted('skeleton')) rows.push(compare('skeleton', server.url, ['list-virtual-mfa-devices', '--generate-cli-skeleton'], 'wall ≤ 0.15'));
-  const bulk = ['list-virtual-mfa-devices', '--page-size', '100'];
-  if (wanted('bulk')) {
-    rows.push(compare('bulk json', server.url, [...bulk, '--output', 'json'], 'wall ≤ 0.5, RSS ≤ 0.6'));
-    rows.push(compare('bulk text', server.url, [...bulk, '--output', 'text'], 'wall ≤ 0.5, RSS ≤ 0.6'));
-    rows.push(
-      compare('bulk text --query', server.url, [...bulk, '--output', 'text', '--query', 'VirtualMFADevices[].SerialNumber'], 'wall ≤ 0.5, RSS ≤ 0.6'),
-    );
-  }
-  if (wanted('huge')) {
-    for (const format of ['text', 'yaml-stream']) {
-      rows.push(compare(`huge ${format} (${HUGE_AWS.toLocaleString('en')} users)`, server.url, ['list-users', '--output', format], 'RSS flat', quick ? 1 : 3));
-    }
-  }
+  for (const workload of WORKLOADS) if (wanted(workload.name)) rows.push(compare(workload, server.url));
 } finally {
   server.stop();
 }
-
-if (wanted('huge')) {
-  for (const users of HUGE) {
-    const big = await startServer(users);
+if (!quick && wanted(HUGE.name)) {
+  const big = await startServer(HUGE_JSON, 0);
+  try {
+    rows.push(compare(HUGE, big.url, 1, false));
+  } finally {
+    big.stop();
+  }
+}
+if (wanted('scaling')) {
+  for (const users of SCALING) {
+    const big = await startServer(users, 0);
     try {
-      for (const format of ['text', 'yaml-stream']) {
-        const run = measure(mine(big.url, ['list-users', '--output', format]));
-        scalingRows.push({ users, format, ...run });
-        process.stderr.write(`  aws-iam list-users --output ${format}, ${users} users: ${run.wall.toFixed(0)} ms, ${(run.rss / 1024).toFixed(1)} MB\n`);
+      for (const node of NODES) {
+        for (const format of SCALING_FORMATS) {
+          const run = measure(mine(node, big.url, ['list-users', '--output', format]));
+          scalingRows.push({ users, node: node.label, format, ...run });
+          process.stderr.write(`  ${node.label} list-users --output ${format}, ${users} users: ${run.wall.toFixed(0)} ms, ${(run.rss / 1024).toFixed(1)} MB\n`);
+        }
       }
     } finally {
       big.stop();
     }
   }
 }
+const loadAfter = loadavg();
 rmSync(scratch, { recursive: true, force: true });
 
-const mb = (kb) => (kb / 1024).toFixed(1);
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+const mb = (kb) => `${(kb / 1024).toFixed(1)} MB`;
+const ms = (x) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(0)} ms`);
+const goal = (ratio, limit) => (limit === undefined ? '' : `${ratio <= limit ? '✓' : '✗'} ≤ ${limit.toFixed(2)}`);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${new Date().toISOString().slice(0, 10)}`;
+const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
 const lines = [
-  `Machine: ${machine}. aws-iam \`bin/aws-iam\` vs \`${AWS}\` (AWS CLI v2 ${execFileSync(AWS, ['--version'], { env }).toString().split(' ')[0].split('/')[1]}), `,
-  `same run, alternating after a warm-up; ${RUNS} pairs per workload; server: bench/fast-iam-server.mjs.`,
+  `Machine: ${machine}; load average ${load(loadBefore)} before, ${load(loadAfter)} after.`,
+  `aws-iam \`bin/aws-iam\` on ${NODES.map((n) => n.version).join(', ')} vs AWS CLI v2 ${CLIS.map((c) => c.label).join(' and ')}, same run, alternating`,
+  `round by round after a warm-up round; ${ROUNDS} rounds per workload (one for the ${HUGE_JSON.toLocaleString('en')}-item listing);`,
+  `ratios are medians of the per-round ratios; goals are against ${CLIS[0]?.label}. Server: bench/fast-iam-server.mjs.`,
   '',
-  '| workload | aws-iam | aws | wall ratio | aws-iam RSS | aws RSS | RSS ratio | target |',
-  '|---|---:|---:|---:|---:|---:|---:|---|',
-  ...rows.map(
-    (r) =>
-      `| ${r.name} | ${r.mineWall.toFixed(0)} ms | ${r.awsWall.toFixed(0)} ms | **${r.wallRatio.toFixed(2)}** | ${mb(r.mineRss)} MB | ${mb(r.awsRss)} MB | ${r.rssRatio.toFixed(2)} | ${r.target} |`,
+  `| workload | ${CLIS.map((c) => `aws ${c.label}`).join(' | ')} |`,
+  `|---|${CLIS.map(() => '---:').join('|')}|`,
+  ...rows.map((r) => `| ${r.name} | ${r.clis.map((c) => `${ms(c.wall)}, ${mb(c.rss)}`).join(' | ')} |`),
+  '',
+  `| workload | Node | aws-iam | wall ÷ ${CLIS.map((c) => c.label).join(' / ')} | wall goal | RSS | RSS ÷ ${CLIS.map((c) => c.label).join(' / ')} | RSS goal |`,
+  '|---|---|---:|---:|---|---:|---:|---|',
+  ...rows.flatMap((r) =>
+    r.nodes.map(
+      (n) =>
+        `| ${r.name} | ${n.label} | ${ms(n.wall)} | **${n.wallRatios.map((x) => x.toFixed(2)).join(' / ')}** | ${goal(n.wallRatios[0], r.wallGoal)} | ${mb(n.rss)} | ${n.rssRatios
+          .map((x) => x.toFixed(2))
+          .join(' / ')} | ${goal(n.rssRatios[0], r.rssGoal)} |`,
+    ),
   ),
 ];
 if (scalingRows.length > 0) {
-  lines.push('', 'aws-iam alone, `list-users` over growing listings (peak RSS must not grow with the items):', '');
-  lines.push('| users | text | yaml-stream |', '|---:|---:|---:|');
-  for (const users of HUGE) {
-    const cell = (f) => {
-      const r = scalingRows.find((x) => x.users === users && x.format === f);
-      return r ? `${(r.wall / 1000).toFixed(1)} s, ${mb(r.rss)} MB` : '';
+  lines.push('', 'aws-iam alone, `list-users` over growing listings (streamed formats: peak RSS must stay flat):', '');
+  lines.push(
+    `| users | ${NODES.flatMap((n) => SCALING_FORMATS.map((f) => `${n.label} ${f}`)).join(' | ')} |`,
+    `|---:|${NODES.flatMap(() => SCALING_FORMATS.map(() => '---:')).join('|')}|`,
+  );
+  for (const users of SCALING) {
+    const cell = (node, format) => {
+      const r = scalingRows.find((x) => x.users === users && x.node === node.label && x.format === format);
+      return r ? `${(r.wall / 1000).toFixed(1)} s, ${mb(r.rss)}` : '';
     };
-    lines.push(`| ${users.toLocaleString('en')} | ${cell('text')} | ${cell('yaml-stream')} |`);
+    lines.push(`| ${users.toLocaleString('en')} | ${NODES.flatMap((n) => SCALING_FORMATS.map((f) => cell(n, f))).join(' | ')} |`);
   }
 }
 const table = lines.join('\n') + '\n';
 process.stdout.write(table);
-mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, 'bench/results/latest.md'), table);
+if (!only && !quick) {
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results/latest.md'), table);
+}

@@ -4,7 +4,10 @@
  */
 import type { ArgSpec } from './argparse.js';
 
-export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
+/** The AWS CLI's formats, then aws-iam's own (docs/output-formats.md). */
+export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off', 'jsonl', 'csv'] as const;
+/** Formats `aws` does not know: its `output` setting and AWS_DEFAULT_OUTPUT must not name them. */
+export const AWS_IAM_ONLY_FORMATS: ReadonlySet<string> = new Set(['jsonl', 'csv']);
 export const COLOR_MODES = ['on', 'off', 'auto'] as const;
 export const ERROR_FORMATS = ['legacy', 'json', 'yaml', 'text', 'table', 'enhanced'] as const;
 

@@ -5,11 +5,12 @@
  */
 import type { Env, Settings, SharedFiles } from '../config/settings.js';
 import type { GlobalOptions } from './global-options.js';
-import type { SendRequest } from '../sdk/iam-client.js';
+import type { CredentialSource, SendRequest } from '../sdk/iam-client.js';
 import type { PagerProcess } from '../output/output-stream.js';
 
 export interface Io {
-  readonly stdout: { write(text: string): void };
+  /** `ready`/`flush` (output/stream-sink.ts): backpressure and write failures, where known. */
+  readonly stdout: { write(text: string): void; ready?(): Promise<void>; flush?(): Promise<void> };
   readonly stderr: { write(text: string): void };
   readonly env: Env;
   readonly stdoutIsTTY: boolean;
@@ -23,6 +24,9 @@ export interface Io {
   readonly loadSharedFiles: () => Promise<SharedFiles>;
   /** Starts the output pager (a command and its arguments, run without a shell). */
   readonly startPager?: (argv: readonly string[], env: Env) => PagerProcess;
-  /** Creates the request sender (the SDK client); injected so tests can script responses. */
-  readonly createSender: (settings: Settings, globals: GlobalOptions) => SendRequest | Promise<SendRequest>;
+  /**
+   * Creates the request sender (the SDK client); injected so tests can script responses.
+   * `credentials`, when given, replace the profile's chain (`across`: an assumed role).
+   */
+  readonly createSender: (settings: Settings, globals: GlobalOptions, credentials?: CredentialSource) => SendRequest | Promise<SendRequest>;
 }

@@ -19,7 +19,14 @@ export type CommandLine =
   | { kind: 'help'; globals: GlobalOptions; operation?: OperationSpec }
   | { kind: 'operation'; globals: GlobalOptions; operation: OperationSpec; values: Map<string, unknown>; query?: Query }
   /** A command of aws-iam's own (extensions/): its name and the words after it, globals removed. */
-  | { kind: 'extension'; globals: GlobalOptions; name: string; args: readonly string[] };
+  | {
+      kind: 'extension';
+      globals: GlobalOptions;
+      name: string;
+      args: readonly string[];
+      /** The whole command line, for commands that print one to re-run (`across`). */
+      argv: readonly string[];
+    };
 
 const usageError = (error: unknown): never => {
   if (error instanceof ArgParseError) throw new CliError('usage', error.message);
@@ -69,7 +76,22 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const rest = stage1.extras.filter((_, i) => i !== first).map((e) => e.word);
   const { query } = checkTopLevelArgs(globals);
   if (name === 'help') return { kind: 'help', globals };
-  if (isExtensionCommand(name)) return { kind: 'extension', globals, name, args: rest };
+  if (isExtensionCommand(name)) return { kind: 'extension', globals, name, args: rest, argv };
+  return parseOperationLine(name, rest, globals, query, wantsHelp);
+}
+
+/**
+ * The second stage: an operation's name and the words left after the global options. Exported
+ * for commands that run an operation themselves (`across`), so its flags are checked exactly
+ * as a plain call checks them.
+ */
+export function parseOperationLine(
+  name: string,
+  rest: readonly string[],
+  globals: GlobalOptions,
+  query: Query | undefined,
+  wantsHelp = rest.includes('--help'),
+): CommandLine {
   const operation = findOperation(name);
   if (!operation) throw new CliError('usage', invalidChoice(name));
   if (wantsHelp) return { kind: 'help', globals, operation };

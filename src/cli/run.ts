@@ -13,25 +13,24 @@ import { dumpJson } from '../value/json.js';
 import type { Value, ValueMap } from '../value/value.js';
 import { OUTPUT_FORMATS } from '../output/formats.js';
 import { writePaginated, writeSingle } from '../output/write-result.js';
+import { itemListsOf } from '../output/items/item-lists.js';
+import type { ItemOutput } from '../output/items/write-items.js';
 import { tableExitText } from '../output/table.js';
-import { openOutputStream, type OutputStream } from '../output/output-stream.js';
+import { openOutputStream, OutputClosed, type OutputStream } from '../output/output-stream.js';
 import { createProgress, type Progress } from '../progress/progress.js';
 import { paginate, PaginationError, type ListingProgress } from '../paginate/paginator.js';
 import { resumeHint } from '../paginate/resume-hint.js';
-import { XmlSyntaxError } from '../response/xml.js';
-import { unparsableResponseMessage } from '../sdk/xml-parse-error.js';
 import { TokenError } from '../paginate/token.js';
 import { buildRequest } from '../params/build-request.js';
 import { validateRequest } from '../params/validate.js';
-import { paginatorConfig, withPaginationConfig } from '../params/pagination-config.js';
-import { shapeResponse } from '../response/shape-response.js';
 import { CLI_DEST } from './operation-options.js';
 import { parseCommandLine, parseGlobalsLeniently, type CommandLine } from './parse-command-line.js';
 import type { GlobalOptions } from './global-options.js';
 import type { Io } from './io.js';
 import type { Query } from '../query/compile-query.js';
-import { openSession, outputPlan, tableColor, VERSION, type OutputPlan } from './session.js';
+import { openSession, outputPlan, tableColor, UnknownOutputTypeError, VERSION, type OutputPlan } from './session.js';
 import { loadExtension } from '../extensions/registry.js';
+import { itemsIn, operationFetcher, paginationOf } from './operation-call.js';
 
 export type { Io } from './io.js';
 export { VERSION } from './session.js';
@@ -63,8 +62,14 @@ interface RunState {
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const state: RunState = { tableStyled: false, stylers: 0 };
   try {
+    // The CLI reads both shared files before it parses the command line: a file it cannot
+    // parse fails every command (help, --version, usage errors included), exit 255.
+    state.files = await io.loadSharedFiles();
     const commandLine = parseCommandLine(argv);
-    return await execute(commandLine, io, state);
+    const code = await execute(commandLine, io, state);
+    // Whatever the command wrote must have reached stdout: a full disk is an error (255).
+    await openOutputStream(io, undefined).finish();
+    return code;
   } catch (error) {
     state.progress?.clear();
     const cliError = asCliError(error);
@@ -86,6 +91,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(resetEachWrite ? chunk + RESET : chunk);
     }
     if (state.resumeHint) io.stderr.write(resetEachWrite ? state.resumeHint + RESET : state.resumeHint);
+    if (cliError instanceof UnknownOutputTypeError && cliError.hint) io.stderr.write(cliError.hint);
     return cliError.exitCode;
   } finally {
     io.stdout.write(tableExitText(true, io.stdoutIsTTY).repeat(state.stylers));
@@ -94,7 +100,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 function structuredError(format: string, info: Value, color: boolean, resetAfterEachWrite: boolean): string {
   const f = OUTPUT_FORMATS[format];
-  if (!f) return dumpJson(info, { indent: 4, ensureAscii: false }) + '\n';
+  if (!f || f.pages === 'items') return dumpJson(info, { indent: 4, ensureAscii: false }) + '\n';
   return f.format(info, { operationName: 'error', width: 80, color, resetAfterEachWrite });
 }
 
@@ -116,7 +122,7 @@ async function execute(commandLine: CommandLine, io: Io, state: RunState): Promi
       return showHelp(commandLine.operation, io, globals);
     }
     case 'extension':
-      return (await loadExtension(commandLine.name))(commandLine.args, globals, io);
+      return (await loadExtension(commandLine.name))(commandLine.args, globals, io, commandLine.argv);
     case 'operation':
       return runOperation(commandLine.operation, commandLine.values, commandLine.query, globals, io, state, sharedFiles);
   }
@@ -150,26 +156,16 @@ async function runOperation(
     const sample = skeleton.sampleOutput(operation, plan.formatName);
     validateRequest(operation, stub.params);
     const out = openOutputStream(io, settings.pager);
-    writeSingle(sample.response, plan.format(), query, resultContext(plan, out), { write: (text) => out.write(sample.rewrite(text)) });
+    const sampleOut = { write: (text: string) => out.write(sample.rewrite(text)) };
+    writeSingle(sample.response, plan.format(), query, resultContext(plan, out), sampleOut, itemOutput(operation, io, state));
     await out.finish();
     return EXIT.ok;
   }
 
   const session = await openSession(globals, io, await sharedFiles());
-  const { settings, send, debug } = session;
+  const { settings } = session;
   const plan = outputPlan(globals, settings, io, operation.name, query);
-  const fetch = async (params: ValueMap): Promise<ValueMap> => {
-    validateRequest(operation, params);
-    debug?.(`Making request for ${operation.name} with params: ${dumpJson(params)}`);
-    const body = await send(operation.name, params);
-    debug?.(`Response body for ${operation.name}: ${body.length} characters`);
-    try {
-      return shapeResponse(body, operation.name, operation.output, { timestampFormat: settings.timestampFormat });
-    } catch (error) {
-      if (error instanceof XmlSyntaxError) throw new CliError('general', unparsableResponseMessage(Buffer.from(body, 'utf8')));
-      throw error;
-    }
-  };
+  const fetch = operationFetcher(operation, session);
   // The CLI sets up the table styler when it builds the formatter: before the first request
   // of a paginated listing (the paginator is lazy), after the response of a single call.
   const styleTable = () => {
@@ -179,7 +175,7 @@ async function runOperation(
     }
   };
   const out = openOutputStream(io, settings.pager);
-  const paginated = pagination(operation, globals, values, request);
+  const paginated = paginationOf(operation, globals, values, request);
   // The pager is waited for even when the listing fails half-way, before the error is printed.
   try {
     if (paginated) {
@@ -198,28 +194,23 @@ async function runOperation(
       const progress: ListingProgress = { pages: 0 };
       const pages = paginate(operation.resultKeys!, countingFetch, request, paginated, progress);
       try {
-        await writePages(pages, operation, plan, shown);
+        await writePages(pages, operation, plan, shown, itemOutput(operation, io, state));
       } catch (error) {
+        // The user quit the pager: the listing ends there, as the CLI's does.
+        if (error instanceof OutputClosed) return EXIT.ok;
         state.resumeHint = resumeHint(progress, plan.formatName, paginated.startingToken);
         throw error;
       }
     } else {
       const response = await fetch(request);
       styleTable();
-      writeSingle(response, plan.format(), query, resultContext(plan, out), out);
+      writeSingle(response, plan.format(), query, resultContext(plan, out), out, itemOutput(operation, io, state));
     }
   } finally {
     await out.finish();
   }
   return EXIT.ok;
 }
-
-/** How many items of the listing a page holds. */
-const itemsIn = (page: ValueMap, resultKeys: readonly string[]): number =>
-  resultKeys.reduce((n, key) => {
-    const value = page.get(key);
-    return n + (Array.isArray(value) ? value.length : 0);
-  }, 0);
 
 /**
  * The output stream with the progress line erased before each write (it is redrawn with the
@@ -237,6 +228,7 @@ function clearingProgress(out: OutputStream, progress: Progress): OutputStream &
       if (out.viaPager) pagerStarted = true;
       out.write(text);
     },
+    ready: () => out.ready(),
     finish: () => out.finish(),
   };
 }
@@ -245,7 +237,26 @@ function clearingProgress(out: OutputStream, progress: Progress): OutputStream &
 const resultContext = (plan: OutputPlan, out: OutputStream) =>
   out.viaPager ? { ...plan.context, resetAfterEachWrite: false } : plan.context;
 
-async function writePages(pages: ReturnType<typeof paginate>, operation: OperationSpec, plan: OutputPlan, out: OutputStream): Promise<void> {
+/** For jsonl and csv: where the operation's items are; notices on stderr, after the progress line is erased. */
+function itemOutput(operation: OperationSpec, io: Io, state: RunState): ItemOutput {
+  return {
+    lists: itemListsOf(operation),
+    notices: {
+      write(text) {
+        state.progress?.clear();
+        io.stderr.write(text);
+      },
+    },
+  };
+}
+
+async function writePages(
+  pages: ReturnType<typeof paginate>,
+  operation: OperationSpec,
+  plan: OutputPlan,
+  out: OutputStream,
+  items: ItemOutput,
+): Promise<void> {
   // A bad output type is only noticed when the first page is formatted, after the request.
   const first = await pages.next();
   const chosen = plan.format();
@@ -254,37 +265,5 @@ async function writePages(pages: ReturnType<typeof paginate>, operation: Operati
     yield first.value;
     return yield* pages;
   }
-  await writePaginated({ resultKeys: operation.resultKeys!, pages: replay() }, chosen, plan.formatName, plan.query, resultContext(plan, out), out);
-}
-
-/**
- * Whether the CLI's paginator runs, and with which settings. Like the CLI: `--no-paginate`,
- * the hidden `--marker`, or Marker/MaxItems from `--cli-input-json` make one plain call, where
- * `--max-items` becomes the request's MaxItems; the paginator's own flags then conflict.
- */
-function pagination(operation: OperationSpec, globals: GlobalOptions, values: Map<string, unknown>, request: ValueMap) {
-  if (!operation.paginated) return undefined;
-  const maxItems = values.get(CLI_DEST.maxItems) as bigint | undefined;
-  const startingToken = values.get(CLI_DEST.startingToken) as string | undefined;
-  const pageSize = values.get(CLI_DEST.pageSize) as bigint | undefined;
-  const on = globals.paginate && !request.has('Marker') && !request.has('MaxItems');
-  if (on) return paginatorConfig(request, { maxItems, startingToken, pageSize });
-  // Marker/MaxItems from --cli-input-* turn the paginator off after its flags were read: the
-  // PaginationConfig those flags made stays in the call, and validation refuses it.
-  if (globals.paginate && !values.has('Marker') && (maxItems !== undefined || startingToken !== undefined || pageSize !== undefined)) {
-    const ordered = withPaginationConfig(operation, request, values);
-    request.clear();
-    for (const [key, value] of ordered) request.set(key, value);
-    return undefined;
-  }
-  const conflicts = [
-    startingToken ? '--starting-token' : undefined,
-    pageSize ? '--page-size' : undefined,
-  ].filter(Boolean);
-  if (conflicts.length > 0) {
-    throw new CliError('param-validation', `Cannot specify --no-paginate along with pagination arguments: ${conflicts.join(', ')}`);
-  }
-  if (maxItems !== undefined) request.set('MaxItems', Number(maxItems));
-  if (pageSize !== undefined) request.set('PaginationConfig', new Map());
-  return undefined;
+  await writePaginated({ resultKeys: operation.resultKeys!, pages: replay() }, chosen, plan.formatName, plan.query, resultContext(plan, out), out, items);
 }

@@ -9,10 +9,12 @@ import { EXIT } from '../errors/cli-error.js';
 import { extensionNames } from '../extensions/registry.js';
 import { bashReplies } from './bash-reply.js';
 import { completeLine, deadlineFrom, type CompletionSources } from './complete-words.js';
-import { liveNameFetcher } from './live-names.js';
 import { cacheDirectory, DEFAULT_TTL_MS, fileNameCache } from './name-cache.js';
 import { profileNames } from './profiles.js';
 import { tokenizeLine } from './tokenize.js';
+import { quoteForShell } from './shell-quote.js';
+import { liveNameFetcher } from './live-names.js';
+import { sharedFilesStamp } from './files-stamp.js';
 
 /** The arguments after `__complete` (the global parser keeps a leading `--` out of them). */
 export async function runComplete(args: readonly string[], io: Io, sources: CompletionSources): Promise<number> {
@@ -24,6 +26,7 @@ export async function runComplete(args: readonly string[], io: Io, sources: Comp
     candidates = [];
   }
   if (shell === 'bash' && bashWord !== undefined) candidates = bashReplies(candidates, tokenizeLine(line).currentRaw, bashWord);
+  candidates = candidates.map((c) => quoteForShell(c, shell));
   if (candidates.length > 0) io.stdout.write(candidates.join('\n') + '\n');
   return EXIT.ok;
 }
@@ -36,6 +39,7 @@ export function processSources(io: Io): CompletionSources {
     commands: { extensions: extensionNames() },
     profiles: () => profileNames(io.env),
     fetchNames: liveNameFetcher(io),
+    sharedFilesStamp: () => sharedFilesStamp(io.env),
     cache: fileNameCache(
       cacheDirectory(io.env),
       io.now,

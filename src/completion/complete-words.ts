@@ -13,6 +13,14 @@ import { tokenizeLine } from './tokenize.js';
 
 export const DEFAULT_DEADLINE_MS = 1500;
 
+/**
+ * Live names are text from a server, typed into the user's shell: a name with a control or
+ * format character (a newline that would split a candidate, ESC, a bidi override that shows
+ * the name reversed) or any kind of space is dropped; IAM allows none of them in a name or
+ * ARN. Shell quoting is added per shell when the candidates are printed (shell-quote.ts).
+ */
+const OFFERABLE_NAME = /^[^\p{C}\p{Z}]+$/u;
+
 export interface CompletionSources {
   readonly env: Env;
   readonly commands: CommandTable;
@@ -20,6 +28,12 @@ export interface CompletionSources {
   readonly fetchNames: FetchNames;
   readonly cache: NameCache;
   readonly deadlineMs: number;
+  /**
+   * A stamp of the shared config and credentials files (path, size, modification time): their
+   * contents decide the profile's account, region and endpoint_url, so a change to them is a
+   * new cache key. Stat only: a cached answer must not load the SDK's config reader.
+   */
+  readonly sharedFilesStamp?: () => string;
   /** Starts a timer; returns its cancel function (injected so tests control time). */
   readonly startTimer: (callback: () => void, ms: number) => () => void;
 }
@@ -41,24 +55,31 @@ async function candidateValues(analysis: Analysis, sources: CompletionSources): 
     case 'profiles':
       return sources.profiles();
     case 'live': {
-      const key = cacheKey(source.option, source.sources, analysis.settings, sources.env);
+      const key = cacheKey(source.option, source.sources, analysis.settings, sources.env, sources.sharedFilesStamp?.());
       const cached = sources.cache.get(key);
-      if (cached) return cached;
+      if (cached) return cached.filter((name) => OFFERABLE_NAME.test(name));
       const names = await withDeadline(sources.fetchNames(source.sources, analysis.settings), sources);
       if (names) sources.cache.set(key, names);
-      return names ?? [];
+      return (names ?? []).filter((name) => OFFERABLE_NAME.test(name));
     }
   }
 }
 
-/** What decides which account and endpoint the names come from, known without reading any file. */
-export function cacheKey(option: string, from: readonly NameSource[], line: LineSettings, env: Env): string {
+/**
+ * Everything that decides which account and endpoint the names come from: the line's and the
+ * environment's settings, and the shared files (their paths, and a stamp of their contents).
+ */
+export function cacheKey(option: string, from: readonly NameSource[], line: LineSettings, env: Env, filesStamp = ''): string {
   return JSON.stringify({
     profile: line.profile ?? (env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default'),
     endpoint: line.endpointUrl ?? (env.AWS_ENDPOINT_URL_IAM || env.AWS_ENDPOINT_URL || ''),
     region: line.region ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION || ''),
     // Environment credentials can point the same profile name at another account.
     accessKey: env.AWS_ACCESS_KEY_ID ?? '',
+    home: env.HOME ?? '',
+    configFile: env.AWS_CONFIG_FILE ?? '',
+    credentialsFile: env.AWS_SHARED_CREDENTIALS_FILE ?? '',
+    sharedFiles: filesStamp,
     option,
     sources: from.map((s) => `${s.operation}:${s.list}.${s.name}`),
   });

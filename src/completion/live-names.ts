@@ -20,7 +20,7 @@ export type FetchNames = (sources: readonly NameSource[], settings: LineSettings
 
 export function liveNameFetcher(io: Io): FetchNames {
   return async (sources, line) => {
-    const globals = toGlobalOptions(new Map<string, unknown>(Object.entries(line).filter(([, v]) => v !== undefined)));
+    const globals = lineGlobals(line);
     const { send, settings } = await openSession(globals, io, await io.loadSharedFiles());
     const names: string[] = [];
     for (const source of sources) {
@@ -41,6 +41,10 @@ export function liveNameFetcher(io: Io): FetchNames {
     return names;
   };
 }
+
+/** The line's settings as the global options a command would have parsed. */
+export const lineGlobals = (line: LineSettings) =>
+  toGlobalOptions(new Map<string, unknown>(Object.entries(line).filter(([, v]) => v !== undefined)));
 
 function namesIn(list: Value | undefined, member: string): string[] {
   if (!Array.isArray(list)) return [];

@@ -2,13 +2,15 @@
  * A short-lived cache of live names, so that pressing Tab again (or completing the next
  * option of the same kind) does not call IAM again. One file per key under
  * `$XDG_CACHE_HOME/aws-iam/completion/` (or `~/.cache/...`), readable by the user only (names
- * of an account's users and roles are not for other local users). Every failure is a miss.
+ * of an account's users and roles are not for other local users), written and read by
+ * fs/private-files.ts: in a shared cache folder, a planted entry or symlink is never used.
+ * Every failure is a miss.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Env } from '../config/settings.js';
+import { readPrivateFile, writePrivateFile } from '../fs/private-files.js';
 
 export const DEFAULT_TTL_MS = 60_000;
 
@@ -30,27 +32,20 @@ export function cacheFileName(key: string): string {
 export function fileNameCache(directory: string, now: () => number, ttlMs = DEFAULT_TTL_MS): NameCache {
   return {
     get(key) {
+      const text = readPrivateFile(directory, cacheFileName(key));
+      if (!text.ok) return undefined;
       try {
-        const entry = JSON.parse(readFileSync(join(directory, cacheFileName(key)), 'utf8')) as { key: string; at: number; names: string[] };
+        const entry = JSON.parse(text.value) as { key: string; at: number; names: string[] };
         const age = now() - entry.at;
         if (entry.key !== key || age < 0 || age >= ttlMs || !Array.isArray(entry.names)) return undefined;
-        return entry.names;
+        return entry.names.filter((name) => typeof name === 'string');
       } catch {
         return undefined;
       }
     },
     set(key, names) {
-      if (ttlMs <= 0) return;
-      try {
-        mkdirSync(directory, { recursive: true, mode: 0o700 });
-        const file = join(directory, cacheFileName(key));
-        // Written aside and renamed, so that a concurrent Tab never reads half a file.
-        const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify({ key, at: now(), names }), { mode: 0o600 });
-        renameSync(temporary, file);
-      } catch {
-        // A cache that cannot be written only makes the next Tab slower.
-      }
+      // A cache that cannot be written only makes the next Tab slower.
+      if (ttlMs > 0) writePrivateFile(directory, cacheFileName(key), JSON.stringify({ key, at: now(), names }));
     },
   };
 }

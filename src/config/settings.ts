@@ -14,6 +14,10 @@ export type Profile = Readonly<Record<string, string | undefined>>;
 export interface SharedFiles {
   readonly configFile: Readonly<Record<string, Profile>>;
   readonly credentialsFile: Readonly<Record<string, Profile>>;
+  /** `[sso-session x]` sections of the config file, by name (config/shared-files.ts). */
+  readonly ssoSessions?: Readonly<Record<string, Profile>>;
+  /** The two files' paths as read (expanded), for messages and --debug. */
+  readonly paths?: { readonly config: string; readonly credentials: string };
 }
 
 export interface Settings {
@@ -23,15 +27,40 @@ export interface Settings {
   readonly region?: string;
   readonly endpointUrl?: string;
   readonly output: string;
+  /** Which setting chose `output` (aws-iam's own settings may name formats `aws` refuses). */
+  readonly outputSource: OutputSource;
   readonly timestampFormat: TimestampFormat;
   readonly caBundle?: string;
   /** AWS CLI v2 knows only these two (its botocore rejects `legacy`). */
   readonly retryMode: 'standard' | 'adaptive';
   /** Total attempts per request (first try included); undefined: the mode's default, 3. */
   readonly maxAttempts?: number;
+  /** FIPS and dual-stack endpoints (`AWS_USE_FIPS_ENDPOINT` > profile `use_fips_endpoint`, same for dual-stack). */
+  readonly useFipsEndpoint: boolean;
+  readonly useDualstackEndpoint: boolean;
   /** The output pager's command line; undefined or '' for none. */
   readonly pager?: string;
   readonly profile: Profile;
+}
+
+/**
+ * Where the output format came from, first found wins: `--output`, then aws-iam's own
+ * AWS_IAM_OUTPUT, the CLI's AWS_DEFAULT_OUTPUT, aws-iam's own `aws_iam_output` in the profile,
+ * the CLI's `output` in the profile, then json. The AWS CLI ignores aws-iam's two, so they can
+ * make jsonl or csv the default without breaking `aws`.
+ */
+export type OutputSource = '--output' | 'AWS_IAM_OUTPUT' | 'AWS_DEFAULT_OUTPUT' | 'aws_iam_output' | 'output' | 'default';
+
+function outputOf(globals: GlobalOptions, env: Env, profile: Profile): { output: string; outputSource: OutputSource } {
+  const candidates: [string | undefined, OutputSource][] = [
+    [globals.output, '--output'],
+    [env.AWS_IAM_OUTPUT || undefined, 'AWS_IAM_OUTPUT'],
+    [env.AWS_DEFAULT_OUTPUT, 'AWS_DEFAULT_OUTPUT'],
+    [profile.aws_iam_output, 'aws_iam_output'],
+    [profile.output, 'output'],
+  ];
+  const [output, outputSource] = candidates.find(([value]) => value !== undefined) ?? ['json', 'default'];
+  return { output: output!, outputSource };
 }
 
 /** The profile named by `--profile`, `AWS_PROFILE` (wins in v2) or `AWS_DEFAULT_PROFILE`. */
@@ -65,9 +94,11 @@ export function resolveSettings(globals: GlobalOptions, env: Env, files: SharedF
     profileFromCommandLine: explicit,
     region: globals.region ?? (env.AWS_REGION || undefined) ?? (env.AWS_DEFAULT_REGION || undefined) ?? p.region,
     endpointUrl: endpointOf(globals, env, p, files),
-    output: globals.output ?? env.AWS_DEFAULT_OUTPUT ?? p.output ?? 'json',
+    ...outputOf(globals, env, p),
     timestampFormat: timestampFormatOf(p.cli_timestamp_format),
     caBundle: globals.caBundle ?? env.AWS_CA_BUNDLE ?? p.ca_bundle,
+    useFipsEndpoint: isTrue(env.AWS_USE_FIPS_ENDPOINT ?? p.use_fips_endpoint),
+    useDualstackEndpoint: isTrue(env.AWS_USE_DUALSTACK_ENDPOINT ?? p.use_dualstack_endpoint),
     retryMode,
     maxAttempts,
     pager: globals.noCliPager ? undefined : (env.AWS_PAGER ?? p.cli_pager ?? env.PAGER ?? 'less'),
@@ -91,6 +122,9 @@ function endpointOf(globals: GlobalOptions, env: Env, profile: Profile, files: S
   const services = profile.services ? files.configFile[`services.${profile.services}`] : undefined;
   return env.AWS_ENDPOINT_URL_IAM || env.AWS_ENDPOINT_URL || services?.['iam.endpoint_url'] || profile.endpoint_url || undefined;
 }
+
+/** botocore's `ensure_boolean`: only the text `true`, in any case, is true. */
+const isTrue = (value: string | undefined): boolean => value?.toLowerCase() === 'true';
 
 function timestampFormatOf(value: string | undefined): TimestampFormat {
   if (value === undefined || value === 'iso8601') return 'iso8601';

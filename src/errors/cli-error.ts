@@ -52,16 +52,21 @@ const CODE_OF: Partial<Record<ErrorClass, string>> = {
   pager: 'Pager',
 };
 
+import type { Value } from '../value/value.js';
+
 export class CliError extends Error {
   constructor(
     readonly errorClass: ErrorClass,
     message: string,
-    /** For client errors: the service's error code and message. */
+    /** For client errors: the service's error code and message, as the message line spells them. */
     readonly details?: {
       readonly code: string;
       readonly message: string;
-      /** Modeled members of the service's error shape, shown by the structured formats. */
-      readonly modeled?: readonly (readonly [string, string])[];
+      /**
+       * What the structured formats show, in order (`Code`, `Message` and modeled members as
+       * the answer had them: a missing one left out, an empty one None); default Code, Message.
+       */
+      readonly fields?: readonly (readonly [string, Value])[];
     },
     /** For usage errors from a parser with its own usage line (the CLI's first pass). */
     readonly usage?: string,

@@ -41,10 +41,11 @@ export function renderError(error: CliError, format: ErrorFormat, structured?: S
   }
   const summary = error.errorClass === 'client' ? error.message : `An error occurred (${code}): ${fullMessage}`;
   if (format === 'enhanced' || !structured) return errorLine(summary);
-  const info = new Map<string, Value>([
-    ['Code', code],
-    ['Message', error.errorClass === 'client' ? error.details!.message : fullMessage],
-    ...(error.details?.modeled ?? []),
-  ]);
+  const info = new Map<string, Value>(
+    error.details?.fields ?? [
+      ['Code', code],
+      ['Message', error.errorClass === 'client' ? error.details!.message : fullMessage],
+    ],
+  );
   return [structured(format, info)];
 }

@@ -8,9 +8,10 @@ import type { GlobalOptions } from '../cli/global-options.js';
 import type { Io } from '../cli/io.js';
 
 /** Runs the command; returns the exit code. Failures are thrown as CliError, as for operations. */
-export type ExtensionCommand = (args: readonly string[], globals: GlobalOptions, io: Io) => Promise<number>;
+export type ExtensionCommand = (args: readonly string[], globals: GlobalOptions, io: Io, argv: readonly string[]) => Promise<number>;
 
 const EXTENSIONS: Readonly<Record<string, () => Promise<ExtensionCommand>>> = {
+  across: async () => (await import('./across/command.js')).acrossCommand,
   audit: async () => (await import('./audit/command.js')).auditCommand,
   completion: async () => (await import('../completion/command.js')).completionCommand,
   __complete: async () => (await import('../completion/complete-command.js')).completeCommand,

@@ -17,7 +17,15 @@ export const GLOBAL_OPTION_DOCS: Readonly<Record<string, { readonly type: string
     type: 'boolean',
     text: 'Turns off automatic pagination: the command makes one API call and prints only the first page of results.',
   },
-  '--output': { type: 'string', text: 'The format of the command\'s output.' },
+  '--output': {
+    type: 'string',
+    text:
+      'The format of the command\'s output. `jsonl` and `csv` are aws-iam\'s own (the AWS CLI refuses them): one item of ' +
+      'the result a line, as compact JSON or as an RFC 4180 CSV row after a header, written page by page as the pages ' +
+      'arrive; a listing cut short by `--max-items` says how to continue on standard error. To make one the default ' +
+      'without breaking `aws`, set `aws_iam_output` in the profile or `AWS_IAM_OUTPUT` (aws ignores both; ' +
+      'docs/output-formats.md).',
+  },
   '--query': { type: 'string', text: 'A JMESPath expression that selects and reshapes the response data before it is printed.' },
   '--profile': { type: 'string', text: 'The named profile to use from the shared credentials and config files.' },
   '--region': { type: 'string', text: 'The AWS Region to use; overrides the region from the environment and the config file.' },

@@ -13,7 +13,7 @@
  * - A list of scalars is one tab-joined line without a name, or one `NAME\tvalue` line per
  *   item with one; nested lists follow its scalars.
  */
-import { pyStr } from '../value/python-repr.js';
+import { pyStr, pyUpper } from '../value/python-repr.js';
 import { isList, isMap, PyFloat, type Value, type ValueMap } from '../value/value.js';
 import type { OutputFormat } from './format.js';
 import { sortedKeys } from './yaml/code-point-order.js';
@@ -52,7 +52,8 @@ class NotAnObject extends Error {}
 const isScalarValue = (v: Value): boolean => !isList(v) && !isMap(v);
 
 /** Identifiers are upper-cased with full Unicode case mapping (`ß` → `SS`), like Python's. */
-const label = (identifier: string): string => identifier.toUpperCase();
+// Python's str.upper() on Unicode 14 (keys of policy documents are data, any script).
+const label = (identifier: string): string => pyUpper(identifier);
 
 function writeValue(v: Value, identifier: string | undefined, columns: string[] | undefined, out: string[]): void {
   if (isMap(v)) writeObject(v, identifier, columns, out);
@@ -113,7 +114,7 @@ function writeObject(obj: ValueMap, identifier: string | undefined, columns: str
 function pythonTypeName(v: Value): string {
   if (v === null) return 'NoneType';
   if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return 'int';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'int';
   if (v instanceof PyFloat) return 'float';
   if (typeof v === 'string') return 'str';
   return 'list';

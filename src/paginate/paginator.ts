@@ -7,6 +7,7 @@
  */
 import { PyFloat, type Value, type ValueMap } from '../value/value.js';
 import { decodeToken, encodeToken, TokenError } from './token.js';
+import { pyRepr } from '../value/python-repr.js';
 
 /** One request: the shaped response of the operation for these request members. */
 export type FetchPage = (params: ValueMap) => Promise<ValueMap>;
@@ -147,6 +148,7 @@ function pySlice(items: Value[], keep: bigint): Value[] {
 }
 
 /** Python's repr of a small dict of strings, as PaginationError prints the token. */
+/** Python's repr of the token dict (strings escaped and quoted as repr does). */
 function pyDictRepr(token: ValueMap): string {
-  return `{${[...token].map(([k, v]) => `'${k}': ${typeof v === 'string' ? `'${v}'` : v instanceof PyFloat ? v.value : String(v)}`).join(', ')}}`;
+  return pyRepr(token);
 }

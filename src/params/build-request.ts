@@ -10,7 +10,7 @@ import { CliError } from '../errors/cli-error.js';
 import { dumpJson, JsonSyntaxError, parseJson } from '../value/json.js';
 import type { Value, ValueMap } from '../value/value.js';
 import { loadCliInput, mergeCliInput } from './cli-input.js';
-import { resolveParamFile } from './param-file.js';
+import { paramValue } from './param-file.js';
 
 export async function buildRequest(op: OperationSpec, values: Map<string, unknown>): Promise<ValueMap> {
   const request: ValueMap = new Map();
@@ -25,10 +25,10 @@ export async function buildRequest(op: OperationSpec, values: Map<string, unknow
         request.set(member.name, Number(raw as bigint));
         break;
       case 'list':
-        request.set(member.name, listValue(member.option, (raw as string[]).map((w) => resolveParamFile(member.option!, w))));
+        request.set(member.name, listValue(member.option, (raw as string[]).map((w) => paramValue(member.option!, w))));
         break;
       default:
-        request.set(member.name, resolveParamFile(member.option, raw as string));
+        request.set(member.name, paramValue(member.option, raw as string));
     }
   }
   const json = values.get(CLI_DEST.cliInputJson) as string | undefined;
@@ -42,8 +42,8 @@ export async function buildRequest(op: OperationSpec, values: Map<string, unknow
 }
 
 /** One word starting with `[` is a JSON list; otherwise each word is one element. */
-function listValue(option: string, words: string[]): Value[] {
-  if (words.length === 1 && words[0].trimStart().startsWith('[')) {
+function listValue(option: string, words: Value[]): Value[] {
+  if (words.length === 1 && typeof words[0] === 'string' && words[0].trimStart().startsWith('[')) {
     try {
       const parsed = parseJson(words[0]);
       if (Array.isArray(parsed)) return parsed;

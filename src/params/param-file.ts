@@ -1,20 +1,86 @@
 /**
  * `file://` and `fileb://` values: the AWS CLI replaces such a value with the file's contents
  * (text verbatim, trailing newline included). `http(s)://` values are sent as they are in v2.
+ * - `file://` text must be UTF-8: otherwise the CLI's "text contents could not be decoded"
+ *   (a byte-order mark is kept, as Python's utf-8 codec keeps it);
+ * - `fileb://` gives bytes: on a string parameter, validation names them as Python does
+ *   (`value: b'…', type: <class 'bytes'>`);
+ * - a file larger than MAX_PARAM_FILE_BYTES is refused in one line. No IAM List parameter or
+ *   input document comes near it; the CLI reads any size (1.5 GB of memory for 300 MB, then
+ *   IAM refuses the request), where a Node process would end in a V8 fatal error.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { CliError } from '../errors/cli-error.js';
+import { pythonOsError } from '../errors/os-error.js';
+import { pyBytesRepr } from '../value/python-repr.js';
+import type { Value } from '../value/value.js';
+import { PyObject } from './py-object.js';
 
+export const MAX_PARAM_FILE_BYTES = 64 * 1024 * 1024;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The value with a `file://` file's text in place (`fileb://` as latin-1 text: --cli-input-*). */
 export function resolveParamFile(option: string, value: string, cwd: string = process.cwd()): string {
+  const file = loadParamFile(option, value, cwd);
+  if (!file) return value;
+  return file.prefix === 'file://' ? decodeText(option, file.path, file.bytes) : Buffer.from(file.bytes).toString('latin1');
+}
+
+/** A parameter's value: a `file://` file's text, a `fileb://` file's bytes, or the value itself. */
+export function paramValue(option: string, value: string, cwd: string = process.cwd()): Value {
+  const file = loadParamFile(option, value, cwd);
+  if (!file) return value;
+  return file.prefix === 'file://' ? decodeText(option, file.path, file.bytes) : new PyObject('bytes', pyBytesRepr(file.bytes));
+}
+
+function decodeText(option: string, path: string, bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new CliError(
+      'param-validation',
+      `Error parsing parameter '--${option}': Unable to load paramfile (${path}), text contents could not be decoded.  ` +
+        'If this is a binary file, please use the fileb:// prefix instead of the file:// prefix.',
+    );
+  }
+}
+
+function loadParamFile(option: string, value: string, cwd: string) {
   const prefix = value.startsWith('file://') ? 'file://' : value.startsWith('fileb://') ? 'fileb://' : undefined;
-  if (!prefix) return value;
+  if (!prefix) return undefined;
   const rawPath = value.slice(prefix.length);
   const path = rawPath.startsWith('~') ? (process.env.HOME ?? '') + rawPath.slice(1) : rawPath;
+  const fail = (reason: string) => new CliError('param-validation', `Error parsing parameter '--${option}': Unable to load paramfile ${value}: ${reason}`);
+  let bytes: Uint8Array;
   try {
-    const contents = readFileSync(path.startsWith('/') ? path : `${cwd}/${path}`);
-    return prefix === 'file://' ? contents.toString('utf8') : contents.toString('latin1');
+    bytes = readAtMost(path.startsWith('/') ? path : `${cwd}/${path}`, MAX_PARAM_FILE_BYTES);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `[Errno 2] No such file or directory: '${path}'` : (error as Error).message;
-    throw new CliError('param-validation', `Error parsing parameter '--${option}': Unable to load paramfile ${value}: ${reason}`);
+    if (error instanceof TooLarge) throw fail(`the file is larger than ${MAX_PARAM_FILE_BYTES / 1024 / 1024} MiB`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw fail(code === 'ENOENT' ? `[Errno 2] No such file or directory: '${path}'` : code ? `${pythonOsError(error)}: '${path}'` : (error as Error).message);
+  }
+  return { prefix, path, bytes };
+}
+
+class TooLarge extends Error {}
+
+/** The file's bytes, read in chunks (it may be a pipe: file:///dev/stdin), refusing more than `limit`. */
+function readAtMost(path: string, limit: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1024 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > limit) throw new TooLarge();
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -47,7 +47,7 @@ function checkValue(
     errors.push(`Invalid type for parameter ${name}, value: ${pyText(value)}, type: <class '${pyTypeName(value)}'>, valid types: ${VALID_TYPES[type]}`);
   if (type === 'string') {
     if (typeof value !== 'string') return void typeError();
-    if (min !== undefined && [...value].length < min) errors.push(`Invalid length for parameter ${name}, value: ${[...value].length}, valid min length: ${min}`);
+    if (min !== undefined && codePoints(value) < min) errors.push(`Invalid length for parameter ${name}, value: ${codePoints(value)}, valid min length: ${min}`);
   } else if (type === 'integer') {
     // Python's bool is an int: botocore lets True and False through as integers.
     if (typeof value !== 'number' && typeof value !== 'boolean') return void typeError();
@@ -68,4 +68,17 @@ function listElementMin(op: OperationSpec, memberName: string): number | undefin
   const list = listName ? shapes[listName] : undefined;
   const element = list?.type === 'list' ? shapes[list.member] : undefined;
   return element && 'min' in element ? element.min : undefined;
+}
+
+/** len() of a Python str: code points, counted without copying a long value into an array. */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++, n++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) i++;
+    }
+  }
+  return n;
 }

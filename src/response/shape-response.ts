@@ -6,6 +6,7 @@
  */
 import { shapes, type ShapeSpec } from '../model/operations.js';
 import { parseJson } from '../value/json.js';
+import { pyInt, pyStringRepr } from '../value/python-repr.js';
 import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
 import { formatTimestamp, type TimestampFormat } from './timestamps.js';
@@ -58,8 +59,12 @@ function shapeValue(element: XmlElement, shapeName: string, options: ShapeOption
     case 'boolean':
       return element.text === 'true';
     case 'integer':
-    case 'long':
-      return Number.parseInt(element.text, 10);
+    case 'long': {
+      // botocore reads integers with Python's int(): exact, Unicode digits, or a ValueError.
+      const n = pyInt(element.text);
+      if (n === undefined) throw new CliError('general', `invalid literal for int() with base 10: ${pyStringRepr(element.text)}`);
+      return n;
+    }
     case 'timestamp':
       return formatTimestamp(element.text, options.timestampFormat);
     case 'blob':
@@ -83,6 +88,7 @@ function pythonUnquote(text: string): string {
   if (!text.includes('%')) return text;
   return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
     const bytes = Buffer.from(run.replace(/%/g, ''), 'hex');
-    return new TextDecoder('utf-8').decode(bytes);
+    // ignoreBOM: a leading U+FEFF is part of the text (json.loads then refuses it, as Python does).
+    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   });
 }

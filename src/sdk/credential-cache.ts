@@ -3,11 +3,12 @@
  * folder (~/.aws/cli/cache), the same file names (botocore's AssumeRoleCredentialFetcher key:
  * the SHA-1 of the AssumeRole arguments as Python's `json.dumps(sort_keys=True)` writes them,
  * without a generated session name) and the same JSON layout (`{"Credentials": {...}}`, with
- * `Expiration` in Python's isoformat). Files are the user's only: 0600 in a 0700 folder.
+ * `Expiration` in Python's isoformat). Files are the user's only: 0600, written and read by
+ * fs/private-files.ts (never through a symlink, never a file another user could have planted).
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, openSync, readFileSync, writeSync, closeSync, ftruncateSync, fchmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { readPrivateFile, writePrivateFile } from '../fs/private-files.js';
 import { dumpJson } from '../value/json.js';
 import type { Value } from '../value/value.js';
 
@@ -61,11 +62,19 @@ function pythonInt(text: string | undefined): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** Credentials cached under `key`, unless missing, unreadable, malformed or about to expire. */
-export function readCachedCredentials(dir: string, key: string, now: number): CachedCredentials | undefined {
+/** Why a cache file was not used or not written: a `--debug` line. */
+export type CacheDebug = (line: string) => void;
+
+/** Credentials cached under `key`, unless missing, untrusted, malformed or about to expire. */
+export function readCachedCredentials(dir: string, key: string, now: number, debug?: CacheDebug): CachedCredentials | undefined {
+  const text = readPrivateFile(dir, `${key}.json`);
+  if (!text.ok) {
+    if (!text.reason.endsWith('does not exist')) debug?.(`Not using the cached credentials: ${text.reason}`);
+    return undefined;
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(join(dir, `${key}.json`), 'utf8'));
+    parsed = JSON.parse(text.value);
   } catch {
     return undefined;
   }
@@ -86,12 +95,12 @@ export function readCachedCredentials(dir: string, key: string, now: number): Ca
 }
 
 /**
- * Writes the cache file as the CLI does (its JSONFileCache): created 0600, truncated, one line
- * of Python-style JSON. The folder is created 0700. A failure to cache is not an error: the
- * credentials still work for this run, as they would have without a cache.
+ * Writes the cache file in the CLI's layout (its JSONFileCache: one line of Python-style JSON),
+ * but safely where the CLI is not: a new 0600 file renamed into place, in a folder created 0700
+ * or one the user alone can write to. A failure to cache is not an error: the credentials still
+ * work for this run, as they would have without a cache.
  */
-export function writeCachedCredentials(dir: string, key: string, credentials: CachedCredentials): boolean {
-  const file = join(dir, `${key}.json`);
+export function writeCachedCredentials(dir: string, key: string, credentials: CachedCredentials, debug?: CacheDebug): boolean {
   const body = new Map<string, Value>([
     ['AccessKeyId', credentials.accessKeyId],
     ['SecretAccessKey', credentials.secretAccessKey],
@@ -99,22 +108,9 @@ export function writeCachedCredentials(dir: string, key: string, credentials: Ca
     ['Expiration', pythonIsoformat(credentials.expiration)],
   ]);
   if (credentials.accountId !== undefined) body.set('AccountId', credentials.accountId);
-  const text = dumpJson(new Map([['Credentials', body]]));
-  let fd: number | undefined;
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    chmodSync(dir, 0o700);
-    fd = openSync(file, 'w', 0o600);
-    // An existing file keeps its mode on open: make sure it is the user's only.
-    fchmodSync(fd, 0o600);
-    ftruncateSync(fd, 0);
-    writeSync(fd, text);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const written = writePrivateFile(dir, `${key}.json`, dumpJson(new Map([['Credentials', body]])));
+  if (!written.ok) debug?.(`Not caching the credentials: ${written.reason}`);
+  return written.ok;
 }
 
 /** Python's `datetime.isoformat()` of an aware UTC datetime: microseconds only when non-zero. */

@@ -1,24 +1,33 @@
 /**
- * The credential chain of the AWS CLI, built from the SDK's own providers. The SDK's default
- * chain differs from the CLI's in ways that matter:
- * - with AWS_PROFILE set, the SDK skips environment keys (and warns on the console), while the
- *   CLI still uses them; only an explicit `--profile` makes the CLI skip them;
- * - an assume-role profile with `mfa_serial` needs a prompt (mfa-prompt.ts), and the CLI keeps
- *   the role's temporary credentials in ~/.aws/cli/cache so the next run does not ask again
- *   (credential-cache.ts): aws-iam reads and writes the same files;
- * - STS is reached at the endpoint the CLI would use for it (AWS_ENDPOINT_URL_STS, …, the
- *   profile's `endpoint_url`), never at `--endpoint-url`, which is IAM's only.
+ * The credential provider IAM requests are signed with: botocore's chain (credential-chain.ts)
+ * over the files aws-iam parsed itself (config/config-file.ts), with the network parts done
+ * by the SDK's own clients and providers:
+ * - STS AssumeRole / AssumeRoleWithWebIdentity with the source credentials the chain found,
+ *   at the endpoint the CLI would use for STS (AWS_ENDPOINT_URL_STS, …, the profile's
+ *   `endpoint_url`), never at `--endpoint-url`, which is IAM's only;
+ * - SSO GetRoleCredentials with the token `aws sso login` left;
+ * - the SDK's login provider to refresh `aws login` credentials (signin's DPoP exchange);
+ * - the SDK's container and instance metadata providers.
+ * The SDK's own chain is not used: it swallows the cause of a failure into "Could not load
+ * credentials", and reads the files with other rules than botocore's.
  */
-import { fromEnv } from '@aws-sdk/credential-provider-env';
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { homedir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Env, Profile, SharedFiles } from '../config/settings.js';
+import { loadSharedFiles } from '../config/shared-files.js';
+import { realFileReader } from '../config/config-file.js';
 import { CliError } from '../errors/cli-error.js';
-import { assumeRoleCacheKey, cliCacheDir, readCachedCredentials, writeCachedCredentials } from './credential-cache.js';
+import { connectionFailure } from './transport-errors.js';
+import { cliCacheDir } from './credential-cache.js';
 import { mfaPrompter, type MfaPrompter } from './mfa-prompt.js';
+import { resolveCredentials, type AssumeRoleParams, type ChainDeps, type SsoRoleRequest, type WebIdentityParams } from './credential-chain.js';
+import { runProgram } from './credential-process.js';
+import type { Credentials } from './credential-types.js';
+import { tokenCaches } from './sso-login.js';
+import { showSdkSharedFiles } from './sdk-shared-files.js';
 
-const quietLogger = { debug() {}, info() {}, warn() {}, error() {} };
+const quietLogger = { debug() {}, info() {}, warn() {}, error() {}, trace() {} };
 
 /** What the chain reads from outside the process; injected by tests. */
 export interface CredentialDeps {
@@ -28,125 +37,180 @@ export interface CredentialDeps {
   readonly promptMfa: MfaPrompter;
   /** Where assumed-role credentials are cached (the CLI's ~/.aws/cli/cache). */
   readonly cacheDir: string;
+  /** The region STS and SSO clients are created in (the command's region). */
+  readonly region?: string;
+  /** STS's FIPS and dual-stack endpoints, as the command's settings ask for them. */
+  readonly useFipsEndpoint?: boolean;
+  readonly useDualstackEndpoint?: boolean;
+  /** What sends the STS and SSO requests (iam-client.ts: always verified, the CA bundle). */
+  readonly requestHandler?: unknown;
+  readonly debug?: (line: string) => void;
+  /** Tests: replace any of the chain's network parts. */
+  readonly overrides?: Partial<ChainDeps>;
 }
 
-export function realCredentialDeps(): CredentialDeps {
+export function realCredentialDeps(
+  options: Pick<CredentialDeps, 'region' | 'useFipsEndpoint' | 'useDualstackEndpoint' | 'requestHandler' | 'debug'> = {},
+): CredentialDeps {
   return {
     env: process.env,
-    loadFiles: async () => {
-      const { loadSharedConfigFiles } = await import('@smithy/core/config');
-      return (await loadSharedConfigFiles({ ignoreCache: true })) as SharedFiles;
-    },
+    loadFiles: async () => loadSharedFiles(process.env),
     now: () => Date.now(),
     promptMfa: mfaPrompter(),
     cacheDir: cliCacheDir(process.env, homedir),
+    ...options,
   };
 }
 
+/**
+ * The provider for one command: resolved once (the CLI resolves credentials once per
+ * command), whatever the number of requests.
+ */
 export function credentialChain(
   profile: string,
   profileFromCommandLine: boolean,
   deps: CredentialDeps = realCredentialDeps(),
 ): AwsCredentialIdentityProvider {
-  const rest = defaultProvider({ profile, logger: quietLogger, mfaCodeProvider: deps.promptMfa });
-  const fromProfile: AwsCredentialIdentityProvider = async (props) => {
-    const files = await deps.loadFiles();
-    const config = profileConfig(profile, files);
-    if (config && isAssumeRoleProfile(config)) return assumeRole(profile, config, files, deps, props);
-    if (config && isSsoProfile(config)) return rest(props).catch((error) => Promise.reject(ssoFailure(error, config)));
-    return rest(props);
-  };
-  if (profileFromCommandLine) return fromProfile;
-  const env = fromEnv();
-  return async (props) => {
-    // botocore's env provider: a key id without its secret is an error, not a fall-through.
-    if (deps.env.AWS_ACCESS_KEY_ID && !deps.env.AWS_SECRET_ACCESS_KEY) {
-      throw new CliError('general', 'Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY');
-    }
-    try {
-      return await env(props);
-    } catch {
-      return fromProfile(props);
-    }
+  let resolved: Promise<AwsCredentialIdentity> | undefined;
+  return () =>
+    (resolved ??= (async () => {
+      const files = await deps.loadFiles();
+      const chainDeps = { ...networkDeps(deps, files), ...deps.overrides };
+      return toIdentity(await resolveCredentials(profile, profileFromCommandLine, chainDeps));
+    })());
+}
+
+function toIdentity(c: Credentials): AwsCredentialIdentity {
+  return {
+    accessKeyId: c.accessKeyId,
+    secretAccessKey: c.secretAccessKey,
+    ...(c.sessionToken !== undefined ? { sessionToken: c.sessionToken } : {}),
+    ...(c.expiration !== undefined ? { expiration: c.expiration } : {}),
+    ...(c.accountId !== undefined ? { accountId: c.accountId } : {}),
   };
 }
 
-/** The profile's keys from both files, credentials-file keys winning (as the SDK merges them). */
-function profileConfig(name: string, files: SharedFiles): Profile | undefined {
-  const fromConfig = files.configFile[name];
-  const fromCredentials = files.credentialsFile[name];
-  if (!fromConfig && !fromCredentials) return undefined;
-  return { ...fromConfig, ...fromCredentials };
+function networkDeps(deps: CredentialDeps, files: SharedFiles): ChainDeps {
+  const { env } = deps;
+  return {
+    env,
+    files,
+    now: deps.now,
+    debug: deps.debug,
+    fileReader: realFileReader,
+    readText: (path) => readFileSync(path, 'utf8'),
+    runProgram,
+    promptMfa: deps.promptMfa,
+    cacheDir: deps.cacheDir,
+    tokenCaches: tokenCaches(env),
+    assumeRole: (source, params, profile) => callSts('AssumeRole', params, source, deps, files, profile),
+    assumeRoleWithWebIdentity: (params, profile) => callSts('AssumeRoleWithWebIdentity', params, undefined, deps, files, profile),
+    ssoRoleCredentials: (request) => ssoRoleCredentials(request, deps.requestHandler),
+    refreshLogin: async (profileName) => {
+      const { fromLoginCredentials } = await import('@aws-sdk/credential-provider-login');
+      const endpoint = env.AWS_ENDPOINT_URL_SIGNIN || env.AWS_ENDPOINT_URL || undefined;
+      // The SDK's provider finds the session through the profile: show it just that.
+      const session = files.configFile[profileName]?.login_session ?? files.credentialsFile[profileName]?.login_session ?? '';
+      const header = profileName === 'default' ? '[default]' : `[profile ${profileName}]`;
+      showSdkSharedFiles(env, { config: `${header}\nlogin_session = ${session}\n` });
+      try {
+        return await fromLoginCredentials({
+          profile: profileName,
+          logger: quietLogger,
+          clientConfig: { region: deps.region || 'us-east-1', ...(endpoint ? { endpoint } : {}) },
+        })();
+      } catch (error) {
+        throw new CliError('general', `Error loading login session token: ${(error as Error).message}`);
+      }
+    },
+    containerCredentials: async () => {
+      const { fromContainerMetadata } = await import('@smithy/credential-provider-imds');
+      try {
+        return await fromContainerMetadata({ timeout: 2000, maxRetries: 2, logger: quietLogger } as never)();
+      } catch (error) {
+        throw new CliError('general', `Error when retrieving credentials from container-role: ${(error as Error).message}`);
+      }
+    },
+    instanceCredentials: async () => {
+      const { fromInstanceMetadata } = await import('@smithy/credential-provider-imds');
+      // botocore: one attempt, a one-second timeout, and nothing found is not an error.
+      try {
+        return await fromInstanceMetadata({ timeout: 1000, maxRetries: 0, logger: quietLogger } as never)();
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }
 
-/** botocore's test: `role_arn`, and not a web-identity profile; a source is required too. */
-function isAssumeRoleProfile(config: Profile): boolean {
-  return (
-    config.role_arn !== undefined &&
-    config.web_identity_token_file === undefined &&
-    (config.source_profile !== undefined) !== (config.credential_source !== undefined)
-  );
-}
-
-/**
- * SSO profiles: the SDK reads the token `aws sso login` left in ~/.aws/sso/cache (named after
- * the sso-session, or the start URL for legacy profiles) and trades it for role credentials.
- */
-function isSsoProfile(config: Profile): boolean {
-  return config.sso_session !== undefined || config.sso_start_url !== undefined;
-}
-
-/** A missing or expired SSO token, in the CLI's words (exit 255), instead of "Unable to locate credentials". */
-function ssoFailure(error: unknown, config: Profile): unknown {
-  const message = (error as Error | undefined)?.message ?? '';
-  if (!/SSO/i.test(message) && !/token/i.test(message)) return error;
-  // The SDK's "not found or is invalid" also says how to refresh: test for a missing token first.
-  if (/not found|could not be found|ENOENT/i.test(message)) {
-    return new CliError('general', `Error loading SSO Token: Token for ${config.sso_session ?? config.sso_start_url} does not exist`);
-  }
-  if (/expired|refresh/i.test(message)) return new CliError('general', 'Error when retrieving token from sso: Token has expired and refresh failed');
-  return error;
-}
-
-/**
- * The role's credentials from the CLI's cache when they have more than 15 minutes left;
- * otherwise from the SDK's ini provider (which resolves the source, asks for the MFA code
- * and calls STS), then cached for the next run, of aws-iam or of the CLI.
- */
-async function assumeRole(
-  profile: string,
-  config: Profile,
-  files: SharedFiles,
+async function callSts(
+  operation: 'AssumeRole' | 'AssumeRoleWithWebIdentity',
+  params: AssumeRoleParams | WebIdentityParams,
+  source: Credentials | undefined,
   deps: CredentialDeps,
-  props: Parameters<AwsCredentialIdentityProvider>[0],
-): Promise<AwsCredentialIdentity> {
-  const key = assumeRoleCacheKey(config);
-  const cached = readCachedCredentials(deps.cacheDir, key, deps.now());
-  if (cached) return cached;
-  const endpoint = stsEndpoint(deps.env, config, files);
-  let credentials: AwsCredentialIdentity;
+  files: SharedFiles,
+  profile: Profile,
+): Promise<Credentials> {
+  const sts = await import('@aws-sdk/client-sts');
+  const endpoint = stsEndpoint(deps.env, profile, files);
+  const client = new sts.STSClient({
+    region: deps.region || 'us-east-1',
+    // A configured STS endpoint is used as it is, as for IAM.
+    ...(endpoint ? { endpoint } : { useFipsEndpoint: deps.useFipsEndpoint, useDualstackEndpoint: deps.useDualstackEndpoint }),
+    ...(deps.requestHandler ? { requestHandler: deps.requestHandler as never } : {}),
+    credentials: source ?? { accessKeyId: '', secretAccessKey: '' },
+    logger: quietLogger,
+  });
   try {
-    // The SDK's chain for a named profile: its ini provider takes this role_arn profile.
-    credentials = await defaultProvider({
-      profile,
-      logger: quietLogger,
-      mfaCodeProvider: deps.promptMfa,
-      ignoreCache: true,
-      clientConfig: { profile, ...(endpoint ? { endpoint } : {}) },
-    })(props);
+    const answer =
+      operation === 'AssumeRole'
+        ? await client.send(new sts.AssumeRoleCommand(params as AssumeRoleParams))
+        : await client.send(new sts.AssumeRoleWithWebIdentityCommand(params as WebIdentityParams));
+    const c = answer.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey) throw new CliError('general', `${operation} returned no credentials`);
+    const arn = answer.AssumedRoleUser?.Arn;
+    return {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      sessionToken: c.SessionToken,
+      expiration: c.Expiration,
+      accountId: arn?.split(':')[4] || undefined,
+    };
   } catch (error) {
-    throw stsFailure(error, endpoint, config.region);
+    throw stsFailure(error, operation, endpoint, deps.region);
+  } finally {
+    client.destroy();
   }
-  if (credentials.sessionToken && credentials.expiration) {
-    writeCachedCredentials(deps.cacheDir, key, {
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      sessionToken: credentials.sessionToken,
-      expiration: credentials.expiration,
-      accountId: credentials.accountId,
-    });
+}
+
+async function ssoRoleCredentials(request: SsoRoleRequest, requestHandler: unknown): Promise<Credentials> {
+  const sso = await import('@aws-sdk/nested-clients/sso');
+  const client = new sso.SSOClient({ region: request.region, logger: quietLogger, ...(requestHandler ? { requestHandler: requestHandler as never } : {}) });
+  try {
+    const answer = await client.send(
+      new sso.GetRoleCredentialsCommand({ accountId: request.accountId, roleName: request.roleName, accessToken: request.accessToken }),
+    );
+    const c = answer.roleCredentials;
+    if (!c?.accessKeyId || !c.secretAccessKey) throw new CliError('general', 'GetRoleCredentials returned no credentials');
+    return {
+      accessKeyId: c.accessKeyId,
+      secretAccessKey: c.secretAccessKey,
+      sessionToken: c.sessionToken,
+      expiration: c.expiration !== undefined ? new Date(c.expiration) : undefined,
+      accountId: request.accountId,
+    };
+  } catch (error) {
+    if ((error as Error)?.name === 'UnauthorizedException') {
+      throw new CliError(
+        'general',
+        'The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session ' +
+          'run aws sso login with the corresponding profile.',
+      );
+    }
+    throw stsFailure(error, 'GetRoleCredentials', undefined, request.region, `https://portal.sso.${request.region}.amazonaws.com`);
+  } finally {
+    client.destroy();
   }
-  return credentials;
 }
 
 /**
@@ -169,23 +233,22 @@ interface SdkFailure {
   $metadata?: { httpStatusCode?: number };
 }
 
-/** An STS failure as the CLI reports it: named after AssumeRole, not the IAM operation. */
-function stsFailure(error: unknown, endpoint: string | undefined, region: string | undefined): unknown {
+/** An STS (or SSO) failure as the CLI reports it: named after its own operation, not IAM's. */
+function stsFailure(
+  error: unknown,
+  operation: string,
+  endpoint: string | undefined,
+  region: string | undefined,
+  defaultEndpoint = region ? `https://sts.${region}.amazonaws.com` : 'https://sts.amazonaws.com',
+): unknown {
   if (error instanceof CliError) return error;
   const e = (error ?? {}) as SdkFailure;
   if (e.$metadata?.httpStatusCode !== undefined && e.$fault) {
     const code = e.name && e.name !== 'Error' ? e.name : 'Unknown';
     const message = e.message && e.message !== 'UnknownError' ? e.message : 'Unknown';
-    return new CliError('client', `An error occurred (${code}) when calling the AssumeRole operation: ${message}`, {
-      code,
-      message,
-    });
+    return new CliError('client', `An error occurred (${code}) when calling the ${operation} operation: ${message}`, { code, message });
   }
-  const network = e.code ?? e.errno;
-  if (network && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(network)) {
-    const base = endpoint ?? `https://sts.${region || 'us-east-1'}.amazonaws.com`;
-    const url = /^[^:]+:\/\/[^/]+$/.test(base) ? `${base}/` : base;
-    return new CliError('general', `Could not connect to the endpoint URL: "${url}"`);
-  }
-  return error;
+  const connection = connectionFailure(error, endpoint ?? defaultEndpoint);
+  if (connection) return connection;
+  return new CliError('general', e.message ?? String(error));
 }

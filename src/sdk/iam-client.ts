@@ -8,20 +8,30 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { IAM_COMMANDS } from './commands.js';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { readFileSync } from 'node:fs';
-import { Agent as HttpsAgent } from 'node:https';
+import { isUtf8 } from 'node:buffer';
+import { Agent as HttpsAgent, type AgentOptions } from 'node:https';
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import type { Settings } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
-import { credentialChain } from './credentials.js';
+import { credentialChain, realCredentialDeps } from './credentials.js';
+import { showSdkSharedFiles } from './sdk-shared-files.js';
 import { parseXml } from '../response/xml.js';
 import { modeledErrors } from '../model/operations.js';
+import { readErrorAnswer } from './error-body.js';
 import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
-import { transportError } from './transport-errors.js';
+import { connectionFailure } from './transport-errors.js';
+import { caBundleLoader, insecureRequestWarning, tlsFailureReason } from './tls.js';
 import { unparsableResponseMessage } from './xml-parse-error.js';
+import { checkEndpointUrl, checkEndpointVariant, checkRegion, checkRequestScheme, normalizedEndpoint, requestUrlOf } from './endpoint.js';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+
+/** Credentials that replace the profile's chain (an assumed role's, or ones resolved once). */
+export type CredentialSource = () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
 
 export interface ConnectionOptions {
+  readonly credentials?: CredentialSource;
   readonly verifySsl: boolean;
   readonly signRequest: boolean;
   /** Seconds as typed on the command line; 0 means no limit. */
@@ -30,6 +40,10 @@ export interface ConnectionOptions {
   readonly debug?: (line: string) => void;
   /** Tests only: a short back-off between retries (the user always gets the SDK's own). */
   readonly retryBackoff?: RetryBackoff;
+  /** Where warnings go (stderr): urllib3's InsecureRequestWarning for `--no-verify-ssl`. */
+  readonly warn?: (text: string) => void;
+  /** Tests only: what sends the HTTP requests in place of the network. */
+  readonly requestHandler?: NodeHttpHandler;
 }
 
 /** Sends one request and returns the raw XML body of the successful response. */
@@ -38,40 +52,81 @@ export type SendRequest = (operationName: string, params: ValueMap) => Promise<s
 const DEFAULT_TIMEOUT_SECONDS = 60;
 
 export function createSender(settings: Settings, connection: ConnectionOptions): SendRequest {
-  if (settings.endpointUrl !== undefined && !/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(settings.endpointUrl)) {
-    throw new CliError(
-      'param-validation',
-      `Bad value for --endpoint-url "${settings.endpointUrl}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`,
-    );
-  }
-  if (settings.endpointUrl !== undefined && !settings.region) {
-    throw new CliError('no-region', 'You must specify a region. You can also configure your region by running "aws configure".');
-  }
+  // What botocore checks first when it creates the client: the region's form.
+  checkRegion(settings.region);
+  // Every setting the SDK needs is passed to it: it must not read the shared files itself.
+  showSdkSharedFiles(process.env);
   const seconds = (v: string | undefined) => {
     const n = v === undefined ? DEFAULT_TIMEOUT_SECONDS : pythonInt(v);
     return n === 0 ? 0 : n * 1000;
   };
   const readTimeout = seconds(connection.readTimeout);
   const connectTimeout = seconds(connection.connectTimeout);
-  const ca = settings.caBundle ? readCaBundle(settings.caBundle, settings.endpointUrl) : undefined;
+  // The CA bundle is read when the first HTTPS request goes out, and only then.
+  const caBundle = settings.caBundle ? caBundleLoader(settings.caBundle) : undefined;
+  const httpHandler = (verify: boolean, nameFailures: boolean, timeouts: { connectionTimeout?: number; socketTimeout?: number }) =>
+    new CliHttpHandler(
+      { ...timeouts, httpsAgent: new HttpsAgentWithBundle({ keepAlive: true, rejectUnauthorized: verify }, caBundle) },
+      caBundle,
+      nameFailures,
+    );
+  // STS and SSO calls made for credentials (assume-role, with the MFA code) get a handler of
+  // their own: `--no-verify-ssl` and the --cli-*-timeout options are the IAM client's only.
+  const credentials: AwsCredentialIdentityProvider = connection.signRequest
+    ? connection.credentials ??
+      credentialChain(
+        settings.profileName,
+        settings.profileFromCommandLine,
+        realCredentialDeps({
+          region: settings.region,
+          useFipsEndpoint: settings.useFipsEndpoint,
+          useDualstackEndpoint: settings.useDualstackEndpoint,
+          requestHandler: connection.requestHandler ?? httpHandler(true, true, {}),
+          debug: connection.debug,
+        }),
+      )
+    : async () => ({ accessKeyId: '', secretAccessKey: '' });
+  // The CLI resolves credentials when it creates the client: a broken source is reported
+  // before the client's own checks; none at all only when the request is signed.
+  const lookUpCredentials = async () => {
+    if (!connection.signRequest) return;
+    await Promise.resolve(credentials()).catch((error) => {
+      if (!(error instanceof CliError && error.errorClass === 'no-credentials')) throw error;
+    });
+  };
+  // An empty region (`region =` in the config) is a region: IAM's global endpoint signs for us-east-1.
+  if (settings.endpointUrl !== undefined && settings.region === undefined) {
+    return async () => {
+      await lookUpCredentials();
+      throw new CliError('no-region', 'You must specify a region. You can also configure your region by running "aws configure".');
+    };
+  }
+  // Then, still before any request, the endpoint as configured and as botocore's data allows.
+  let clientChecked = false;
+  let warnedInsecure = false;
+  const checkClient = async () => {
+    if (clientChecked) return;
+    await lookUpCredentials();
+    if (settings.endpointUrl !== undefined) checkEndpointUrl(settings.endpointUrl);
+    checkEndpointVariant(settings.region, settings.useFipsEndpoint, settings.useDualstackEndpoint);
+    clientChecked = true;
+  };
   const retry = retryPlan(settings, connection.retryBackoff);
   const client = new IAMClient({
     // IAM is global: the CLI signs for us-east-1 when no region is configured.
     region: settings.region || 'us-east-1',
     endpoint: settings.endpointUrl,
-    credentials: connection.signRequest
-      ? credentialChain(settings.profileName, settings.profileFromCommandLine)
-      : async () => ({ accessKeyId: '', secretAccessKey: '' }),
+    // A configured endpoint is used as it is: botocore then ignores FIPS and dual-stack.
+    useFipsEndpoint: settings.endpointUrl === undefined && settings.useFipsEndpoint,
+    useDualstackEndpoint: settings.endpointUrl === undefined && settings.useDualstackEndpoint,
+    credentials,
     retryStrategy: retry.strategy,
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: connectTimeout,
+    requestHandler:
+      connection.requestHandler ??
       // The CLI's read timeout limits each wait for data (urllib3), not the whole exchange:
       // the handler's socket inactivity timeout is that.
-      socketTimeout: readTimeout,
-      httpsAgent: new HttpsAgent({ keepAlive: true, rejectUnauthorized: connection.verifySsl, ca }),
-    }),
+      httpHandler(connection.verifySsl, false, { connectionTimeout: connectTimeout, socketTimeout: readTimeout }),
   });
-  const endpointForMessages = settings.endpointUrl ?? 'https://iam.amazonaws.com';
 
   return async (operationName, params) => {
     const Command = IAM_COMMANDS[operationName];
@@ -80,16 +135,40 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     let body: string | undefined;
     let errorBody: Buffer | undefined;
     let errorStatus = 0;
+    // The URL the endpoint rules chose, for the CLI's messages about it.
+    let url = settings.endpointUrl && normalizedEndpoint(settings.endpointUrl);
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        url = settings.endpointUrl !== undefined ? normalizedEndpoint(settings.endpointUrl) : requestUrlOf(args.request as never);
+        const { protocol, hostname } = args.request as { protocol?: string; hostname?: string };
+        if (!connection.verifySsl && protocol === 'https:' && !warnedInsecure) {
+          warnedInsecure = true;
+          connection.warn?.(insecureRequestWarning(hostname ?? ''));
+        }
+        return next(args);
+      },
+      { step: 'finalizeRequest', priority: 'high', name: 'awsIamRequestUrl' },
+    );
     command.middlewareStack.add(
       (next) => async (args) => {
         // Runs once per attempt: only the last attempt's answer decides the message.
         errorBody = undefined;
-        const result = await next(args);
+        // After signing, before sending: where botocore's HTTP client refuses other schemes.
+        checkRequestScheme(args.request as never);
+        const result = await next(args).catch((error: unknown) => {
+          // botocore retries an SSL failure like a dropped connection (the SDK would not).
+          if (tlsFailureReason(error) !== undefined) Object.assign(error as object, { $retryable: {} });
+          throw error;
+        });
         const response = result.response as { statusCode: number; body: Readable };
         const raw = await readAll(response.body);
         const ok = response.statusCode >= 200 && response.statusCode < 300;
-        if (ok) body = raw.toString('utf8');
-        else {
+        if (ok) {
+          // expat refuses bytes that are not UTF-8 (botocore decodes as UTF-8); text decoding
+          // would replace them silently.
+          if (!isUtf8(raw)) throw new CliError('general', unparsableResponseMessage(raw));
+          body = raw.toString('utf8');
+        } else {
           errorBody = raw;
           errorStatus = response.statusCode;
           // botocore fails at once, without retrying, on an error body it cannot parse
@@ -103,17 +182,71 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
       },
       { step: 'deserialize', priority: 'low', name: 'awsIamRawBody' },
     );
+    // Inside the retry middleware: the SDK classifies a service error by its exception's name,
+    // botocore by the code on the wire. IAM's `LimitExceeded` becomes the SDK's
+    // LimitExceededException, which the SDK counts as throttling and retries; botocore's
+    // throttling codes do not include `LimitExceeded`. Naming the error by its wire code makes
+    // the SDK decide as botocore does.
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          const code = errorBody && wireErrorCode(errorBody);
+          if (code && error instanceof Error) error.name = code;
+          throw error;
+        }
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'awsIamWireErrorCode' },
+    );
     if (!connection.signRequest) command.middlewareStack.add(dropSignature, UNSIGNED);
     try {
+      await checkClient();
       await client.send(command);
     } catch (error) {
       const attempts = (error as SdkError)?.$metadata?.attempts;
       const suffix = retrySuffix(attempts, retry.maxAttempts);
-      throw toCliError(error, operationName, endpointForMessages, errorBody && { body: errorBody, status: errorStatus, suffix });
+      throw toCliError(error, operationName, url ?? 'https://iam.amazonaws.com', errorBody && { body: errorBody, status: errorStatus, suffix });
     }
     return body ?? '';
   };
 }
+
+/**
+ * The SDK's HTTP handler, with the CLI's CA bundle rule: the bundle is read (and refused, if it
+ * must be) when an HTTPS request is about to go out, and never for plain HTTP. With
+ * `nameFailures`, each failure names the URL of its request: the CLI's messages about the STS
+ * calls made for credentials name STS's URL, not IAM's.
+ */
+class CliHttpHandler extends NodeHttpHandler {
+  constructor(
+    options: ConstructorParameters<typeof NodeHttpHandler>[0],
+    private readonly caBundle: (() => Buffer) | undefined,
+    private readonly nameFailures: boolean,
+  ) {
+    super(options);
+  }
+  override async handle(...args: Parameters<NodeHttpHandler['handle']>) {
+    try {
+      if (args[0].protocol === 'https:') this.caBundle?.();
+      return await super.handle(...args);
+    } catch (error) {
+      if (this.nameFailures && error && typeof error === 'object') Object.assign(error, { $requestUrl: requestUrlOf(args[0]) });
+      throw error;
+    }
+  }
+}
+
+/** An HTTPS agent whose connections trust the CA bundle (which CliHttpHandler has read by then). */
+class HttpsAgentWithBundle extends HttpsAgent {
+  constructor(options: AgentOptions, private readonly caBundle?: () => Buffer) {
+    super(options);
+  }
+  override createConnection(options: never, callback: never) {
+    return super.createConnection(this.caBundle ? { ...(options as object), ca: this.caBundle() } : options, callback);
+  }
+}
+
 
 /** `--no-sign-request`: the request goes out without any signature headers. */
 const UNSIGNED = { step: 'finalizeRequest', priority: 'low', name: 'awsIamUnsigned' } as const;
@@ -133,25 +266,25 @@ function pythonInt(text: string): number {
   return Number(text.replace(/_/g, ''));
 }
 
-function readCaBundle(path: string, endpoint: string | undefined): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new CliError('general', `SSL validation failed for ${endpoint ?? 'https://iam.amazonaws.com/'} ${(error as Error).message}`);
-  }
-}
-
 /**
- * The body as received. A body cut off mid-stream is kept as far as it came, as urllib3 hands
- * botocore what it read: the CLI then reports it as unparsable XML (no retry), not as a
- * connection error.
+ * The body as received, failing as urllib3 (which botocore reads through) fails. A body shorter
+ * than its Content-Length is handed over as far as it came when the server closed the
+ * connection cleanly (FIN): the CLI then reports unparsable XML, without retrying. A reset
+ * connection, a chunked body that ends without its last chunk, and a read timeout are
+ * connection errors, which botocore retries: they are rethrown as errors the SDK's strategy
+ * retries (a timeout as itself, the others as ECONNRESET) and transport-errors.ts words.
  */
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
+  const message = stream as Readable & { socket?: Socket | null; headers?: Record<string, unknown> };
+  const socket = message.socket;
   try {
     for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  } catch {
-    // cut off: keep what arrived
+  } catch (error) {
+    if ((error as Error)?.name === 'TimeoutError') throw error;
+    const chunked = /chunked/i.test(String(message.headers?.['transfer-encoding'] ?? ''));
+    const closedCleanly = socket != null && !socket.errored && socket.readableEnded;
+    if (chunked || !closedCleanly) throw Object.assign(new Error('connection closed mid-body'), { code: 'ECONNRESET' });
   }
   return Buffer.concat(chunks);
 }
@@ -164,11 +297,22 @@ function isGenericError(status: number, body: Buffer): boolean {
 }
 
 function isXml(body: Buffer): boolean {
+  if (!isUtf8(body)) return false;
   try {
     parseXml(body.toString('utf8'));
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The `Code` of an XML error answer, if it has one. */
+function wireErrorCode(body: Buffer): string | undefined {
+  try {
+    const code = readErrorAnswer(parseXml(body.toString('utf8')), () => undefined).code;
+    return code ?? undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -213,8 +357,8 @@ function toCliError(error: unknown, operationName: string, endpoint: string, ans
       'Unable to locate credentials. You can configure credentials by running "aws login".',
     );
   }
-  const transport = transportError(error, endpoint);
-  if (transport) return transport;
+  const connection = connectionFailure(error, endpoint);
+  if (connection) return connection;
   if (e?.$metadata?.httpStatusCode !== undefined && e.$fault) {
     const code = e.name && e.name !== 'Error' ? e.name : 'Unknown';
     const message = e.message && e.message !== 'UnknownError' ? e.message : 'Unknown';
@@ -230,30 +374,32 @@ function toCliError(error: unknown, operationName: string, endpoint: string, ans
 /**
  * An error answer, read from the wire as botocore reads it: a generic 5xx (empty or HTML body)
  * is `(<status>)` with the status's reason phrase; otherwise Code and Message from the XML
- * (`Unknown` when missing). A body that is not XML was already reported by the middleware.
+ * (error-body.ts: `Unknown` when missing, `None` when empty). A body that is not XML was
+ * already reported by the middleware.
  */
 function serviceError({ body, status, suffix }: ErrorAnswer, operationName: string): CliError {
-  let code: string;
-  let message: string;
   if (isGenericError(status, body)) {
-    code = String(status);
-    message = REASONS[status] ?? '';
-  } else {
-    let root;
-    try {
-      root = parseXml(body.toString('utf8'));
-    } catch {
-      return new CliError('general', unparsableResponseMessage(body));
-    }
-    const error = root.name === 'Error' ? root : root.children.find((c) => c.name === 'Error');
-    const text = (name: string) => error?.children.find((c) => c.name === name)?.text;
-    code = text('Code') || 'Unknown';
-    message = text('Message') || 'Unknown';
+    const code = String(status);
+    const message = REASONS[status] ?? '';
+    return new CliError('client', `An error occurred (${code}) when calling the ${operationName} operation${suffix}: ${message}`, {
+      code,
+      message,
+      fields: [['Code', code], ['Message', message]],
+    });
   }
-  const modeled = (modeledErrors[code] ?? []).filter((m) => m === 'message').map((m) => [m, message] as const);
+  let root;
+  try {
+    root = parseXml(body.toString('utf8'));
+  } catch {
+    return new CliError('general', unparsableResponseMessage(body));
+  }
+  const answer = readErrorAnswer(root, (code) => modeledErrors[code]);
+  const said = (v: string | null | undefined) => (v === undefined ? 'Unknown' : v === null ? 'None' : v);
+  const code = said(answer.code);
+  const message = said(answer.message);
   return new CliError('client', `An error occurred (${code}) when calling the ${operationName} operation${suffix}: ${message}`, {
     code,
     message,
-    modeled,
+    fields: answer.fields,
   });
 }

@@ -3,6 +3,7 @@
  * spent. Each names the request URL: the endpoint plus `/` (IAM's requests go to the root).
  */
 import { CliError } from '../errors/cli-error.js';
+import { tlsFailureReason } from './tls.js';
 
 interface NodeError {
   name?: string;
@@ -36,4 +37,21 @@ export function transportError(error: unknown, endpoint: string): CliError | und
     return new CliError('general', `${connecting ? 'Connect' : 'Read'} timeout on endpoint URL: "${url}"`);
   }
   return undefined;
+}
+
+/** The URL a failed request went to, where its handler named it (iam-client.ts's CliHttpHandler). */
+function failedRequestUrl(error: unknown, depth = 0): string | undefined {
+  const e = error as { $requestUrl?: string; cause?: unknown } | undefined;
+  return e?.$requestUrl ?? (e?.cause !== undefined && depth < 10 ? failedRequestUrl(e.cause, depth + 1) : undefined);
+}
+
+/**
+ * A failure to talk to an endpoint at all (TLS, connection, timeout) in the CLI's words, naming
+ * the URL the request went to (else `endpoint`); undefined for any other failure.
+ */
+export function connectionFailure(error: unknown, endpoint: string): CliError | undefined {
+  const where = failedRequestUrl(error) ?? endpoint;
+  const tls = tlsFailureReason(error) ?? tlsFailureReason((error as { cause?: unknown } | undefined)?.cause);
+  if (tls !== undefined) return new CliError('general', `SSL validation failed for ${requestUrl(where)} ${tls}`);
+  return transportError(error, where);
 }

@@ -65,7 +65,10 @@ class JsonParser {
     const m = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(t.slice(this.pos, this.pos + 400));
     if (m) {
       this.pos += m[0].length;
-      return m[1] || m[2] ? new PyFloat(Number(m[0])) : Number(m[0]);
+      if (m[1] || m[2]) return new PyFloat(Number(m[0]));
+      // Python's ints are exact: beyond 2^53 a bigint.
+      const n = Number(m[0]);
+      return Number.isSafeInteger(n) ? n : BigInt(m[0]);
     }
     return this.fail('Expecting value');
   }
@@ -155,6 +158,15 @@ export interface JsonWriteOptions {
 
 /** Writes a Value as Python's `json.dumps` would with the same options. */
 export function dumpJson(value: Value, options: JsonWriteOptions = {}): string {
+  return dumpJsonAt(value, 0, options);
+}
+
+/**
+ * As `dumpJson`, for a value that stands `level` levels deep in an indented document: its
+ * inner lines are indented as they would be there (the merged json output writes its list
+ * items this way, page by page).
+ */
+export function dumpJsonAt(value: Value, level: number, options: JsonWriteOptions = {}): string {
   const indent = options.indent;
   const itemSep = options.itemSeparator ?? (indent === undefined ? ', ' : ',');
   const keySep = options.keySeparator ?? ': ';
@@ -165,7 +177,7 @@ export function dumpJson(value: Value, options: JsonWriteOptions = {}): string {
     else if (v === true) parts.push('true');
     else if (v === false) parts.push('false');
     else if (typeof v === 'string') parts.push(jsonString(v, ensureAscii));
-    else if (typeof v === 'number' || v instanceof PyFloat) parts.push(jsonNumber(v));
+    else if (typeof v === 'number' || typeof v === 'bigint' || v instanceof PyFloat) parts.push(jsonNumber(v));
     else if (Array.isArray(v)) {
       if (v.length === 0) return void parts.push('[]');
       const [open, sep, close] = framing(level);
@@ -194,7 +206,7 @@ export function dumpJson(value: Value, options: JsonWriteOptions = {}): string {
     const inner = '\n' + ' '.repeat(indent * (level + 1));
     return [inner, itemSep + inner, '\n' + ' '.repeat(indent * level)];
   };
-  write(value, 0);
+  write(value, level);
   return parts.join('');
 }
 

@@ -3,6 +3,7 @@
  * Python's `repr(float)` or `str()`.
  */
 import { PyFloat, type Value } from './value.js';
+import { DIGIT_ZEROS, NON_PRINTABLE, UPPER } from './python-unicode.generated.js';
 
 /**
  * Python's `repr(float)`: the shortest round-tripping digits (the same digits JavaScript
@@ -30,14 +31,15 @@ export function pyFloatRepr(x: number): string {
 }
 
 /** A Python int as text (JS numbers above 2**53 are already approximate; keep them integral). */
-export function pyIntRepr(n: number): string {
+export function pyIntRepr(n: number | bigint): string {
+  if (typeof n === 'bigint') return n.toString();
   if (Number.isSafeInteger(n)) return String(n);
   return BigInt(n).toString();
 }
 
 /** Python `json.dumps` spelling of a number (floats: `Infinity`, `NaN` instead of inf/nan). */
-export function jsonNumber(v: number | PyFloat): string {
-  if (typeof v === 'number') return pyIntRepr(v);
+export function jsonNumber(v: number | bigint | PyFloat): string {
+  if (typeof v === 'number' || typeof v === 'bigint') return pyIntRepr(v);
   const x = v.value;
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return 'Infinity';
@@ -50,7 +52,7 @@ export function pyStr(v: Value): string {
   if (v === null) return 'None';
   if (v === true) return 'True';
   if (v === false) return 'False';
-  if (typeof v === 'number') return pyIntRepr(v);
+  if (typeof v === 'number' || typeof v === 'bigint') return pyIntRepr(v);
   if (v instanceof PyFloat) return pyFloatRepr(v.value);
   if (typeof v === 'string') return v;
   return pyRepr(v);
@@ -83,20 +85,57 @@ export function pyStringRepr(s: string): string {
   return out + quote;
 }
 
-// Python's str.isprintable() is false for Unicode categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs
-// (except the ASCII space). This covers the cases IAM data can plausibly hold.
-function isPrintable(cp: number): boolean {
-  if (cp >= 0x80 && cp <= 0xa0) return false;
-  if (cp === 0xad) return false;
-  if (cp >= 0x2000 && cp <= 0x200f) return false;
-  if (cp >= 0x2028 && cp <= 0x202f) return false;
-  if (cp >= 0x205f && cp <= 0x206f) return false;
-  if (cp === 0x3000 || cp === 0xfeff) return false;
-  if (cp >= 0xd800 && cp <= 0xdfff) return false;
-  if (cp >= 0xe000 && cp <= 0xf8ff) return false;
-  if (cp >= 0xfff9 && cp <= 0xfffb) return false;
+/** Python 3.11's str.isprintable() for one code point (generated table: Unicode 14). */
+export function isPrintable(cp: number): boolean {
+  let lo = 0;
+  let hi = NON_PRINTABLE.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [start, end] = NON_PRINTABLE[mid];
+    if (cp < start) hi = mid - 1;
+    else if (cp > end) lo = mid + 1;
+    else return false;
+  }
   return true;
 }
+
+let upperTable: Map<number, string> | undefined;
+
+/** Python 3.11's str.upper() (JavaScript's toUpperCase follows a newer Unicode). */
+export function pyUpper(s: string): string {
+  // ASCII-only text (nearly every key) takes the fast path: both agree there.
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toUpperCase();
+  upperTable ??= new Map(UPPER);
+  let out = '';
+  for (const ch of s) out += upperTable.get(ch.codePointAt(0)!) ?? ch;
+  return out;
+}
+
+let digitValues: Map<number, number> | undefined;
+
+/**
+ * Python's `int(text)` (base 10): surrounding whitespace, a sign, `_` between digits, and any
+ * Unicode decimal digit; beyond 2^53 the exact value as a bigint. Undefined when int() raises.
+ */
+export function pyInt(text: string): number | bigint | undefined {
+  const t = text.replace(PY_WHITESPACE_EDGES, '');
+  if (digitValues === undefined) {
+    digitValues = new Map();
+    for (const zero of DIGIT_ZEROS) for (let i = 0; i < 10; i++) digitValues.set(zero + i, i);
+  }
+  let ascii = '';
+  for (const ch of t) {
+    const value = digitValues.get(ch.codePointAt(0)!);
+    ascii += value === undefined ? ch : String(value);
+  }
+  if (!/^[+-]?\d+(?:_\d+)*$/.test(ascii)) return undefined;
+  const big = BigInt(ascii.replace(/_/g, ''));
+  return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+}
+
+/** What Python's str.strip() removes (str.isspace characters). */
+const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const PY_WHITESPACE_EDGES = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
 
 function escapeNonPrintable(cp: number): string {
   if (cp <= 0xff) return `\\x${cp.toString(16).padStart(2, '0')}`;

@@ -4,14 +4,17 @@
  * credential report's waiting, the fallbacks and the concurrency bound.
  */
 import { describe, expect, it } from 'vitest';
-import { auditMfa, type AuditDeps, type SourceChoice } from '../../src/extensions/audit/audit.js';
+import { auditAccount, type AuditDeps, type AuditOptions, type SourceChoice } from '../../src/extensions/audit/audit.js';
 import { createIamReader } from '../../src/extensions/audit/iam-reader.js';
 import { limitConcurrency } from '../../src/extensions/audit/limit.js';
-import { deviceType, type MfaReport } from '../../src/extensions/audit/report.js';
+import { deviceType } from '../../src/extensions/audit/device-kind.js';
+import type { MfaReport } from '../../src/extensions/audit/report.js';
 import { parseCsv } from '../../src/extensions/audit/csv.js';
 import { CliError } from '../../src/errors/cli-error.js';
+import { IAM_COMMANDS } from '../../src/sdk/commands.js';
 import type { Progress } from '../../src/progress/progress.js';
-import { ACCOUNT, fakeIam, virtualSerial, type FakeAccount } from './fake-iam.js';
+import { ACCOUNT, fakeIam, virtualSerial, type FakeAccount, type FakeUser } from './fake-iam.js';
+import { learnOrganizationContext, type OrganizationContext } from '../../src/extensions/audit/organization.js';
 
 const FIDO = `arn:aws:iam::${ACCOUNT}:u2f/user/gina/yubikey-7KQ2XWZL`;
 const HARDWARE = 'GAHT12345678';
@@ -38,7 +41,7 @@ interface Run {
   progress: string[];
 }
 
-async function audit(account: FakeAccount, choice: SourceChoice, options: { concurrency?: number; timeoutMs?: number } = {}): Promise<Run> {
+async function audit(account: FakeAccount, choice: SourceChoice, options: { concurrency?: number; timeoutMs?: number } & Omit<AuditOptions, 'source'> = {}): Promise<Run> {
   const iam = fakeIam(account);
   const notes: string[] = [];
   const sleeps: number[] = [];
@@ -61,7 +64,7 @@ async function audit(account: FakeAccount, choice: SourceChoice, options: { conc
   };
   const run: Run = { notes, sleeps, calls: iam.calls, maxInFlight: 0, progress: progress.events };
   try {
-    run.report = await auditMfa(deps, choice);
+    run.report = await auditAccount(deps, { source: choice, requireMfa: options.requireMfa, accountId: options.accountId, organization: options.organization });
   } catch (error) {
     run.error = error;
   }
@@ -69,9 +72,9 @@ async function audit(account: FakeAccount, choice: SourceChoice, options: { conc
   return run;
 }
 
-/** The report without its Source, which is the one field allowed to differ between sources. */
+/** The report without Source and CredentialReport, which say where facts came from (and so differ by source). */
 const content = (report: MfaReport | undefined) => {
-  const { Source: _source, ...rest } = report!;
+  const { Source: _source, CredentialReport: _provenance, ...rest } = report!;
   return rest;
 };
 
@@ -105,7 +108,7 @@ describe('what the audit reports, through each source', () => {
         dave: [true, true, 0, ['virtual', 'virtual']],
         erin: [false, true, 0, ['virtual']],
         gina: [true, true, 0, ['fido']],
-        hank: [true, true, 0, ['hardware']],
+        hank: [true, true, 0, ['hardware-totp']],
         'svc,ci': [false, false, 2, []],
         Zoë: [true, false, 0, []],
       },
@@ -150,12 +153,22 @@ describe('what the audit reports, through each source', () => {
       ConsoleAccess: true,
       PasswordLastUsed: '2026-03-01T10:00:00+00:00',
       MfaActive: true,
+      PhishingResistantMfa: false,
       MfaDevices: [{ SerialNumber: virtualSerial('alice'), Type: 'virtual', EnableDate: '2026-02-03T04:05:06+00:00' }],
       ActiveAccessKeys: 1,
     });
     expect(report!.Users[1].PasswordLastUsed).toBeNull();
-    expect(report!.Account).toEqual({ RootMfaActive: true, UnassignedVirtualMfaDevices: [virtualSerial('spare-1'), virtualSerial('frank-old')] });
+    expect(report!.Account).toEqual({
+      AccountId: ACCOUNT,
+      RootMfaActive: true,
+      RootCredentials: { Password: false, AccessKeys: false, SigningCertificates: false },
+      RootManagement: 'account-managed',
+      RootManagementReason: 'The account is not in an organization',
+      Organization: null,
+      UnassignedVirtualMfaDevices: [virtualSerial('spare-1'), virtualSerial('frank-old')],
+    });
     expect(report!.Findings[2]).toEqual({
+      AccountId: ACCOUNT,
       Type: 'UnassignedVirtualMfaDevice',
       UserName: null,
       Reason: `Virtual MFA device ${virtualSerial('spare-1')} is not assigned to any user.`,
@@ -171,9 +184,9 @@ describe('the requests each source makes', () => {
     expect(run.calls).not.toContain('GenerateCredentialReport');
   });
   it('credential report: ListMFADevices only for users whose row says MFA is active', async () => {
-    const run = await audit({ users: [{ name: 'a', console: true }, { name: 'b', devices: [virtualSerial('b')] }] }, 'credential-report');
+    const run = await audit({ users: [{ name: 'a' }, { name: 'b', devices: [virtualSerial('b')] }] }, 'credential-report');
     expect(perUser(run.calls)).toEqual(['ListMFADevices:b']);
-    expect(run.calls.filter((c) => !c.includes(':')).sort()).toEqual(['GenerateCredentialReport', 'GetAccountSummary', 'GetCredentialReport', 'ListUsers', 'ListVirtualMFADevices']);
+    expect(run.calls.filter((c) => !c.includes(':')).sort()).toEqual(['GenerateCredentialReport', 'GetAccountSummary', 'GetCredentialReport', 'ListOrganizationsFeatures', 'ListUsers', 'ListVirtualMFADevices']);
   });
   it('credential report: a user the report does not know (created since, or recreated) is read through the API', async () => {
     const account: FakeAccount = {
@@ -181,7 +194,8 @@ describe('the requests each source makes', () => {
       reportUsers: [{ name: 'old', console: true }, { name: 'again', console: true }],
     };
     const run = await audit(account, 'credential-report');
-    expect(perUser(run.calls)).toEqual(['GetLoginProfile:again', 'GetLoginProfile:new', 'ListAccessKeys:again', 'ListAccessKeys:new', 'ListMFADevices:again', 'ListMFADevices:new']);
+    // old: its row gives a finding (console, no MFA), so it is confirmed live as well.
+    expect(perUser(run.calls)).toEqual(['GetLoginProfile:again', 'GetLoginProfile:new', 'GetLoginProfile:old', 'ListAccessKeys:again', 'ListAccessKeys:new', 'ListAccessKeys:old', 'ListMFADevices:again', 'ListMFADevices:new', 'ListMFADevices:old']);
     expect(content(run.report)).toEqual(content((await audit(account, 'api')).report));
   });
   it('a user deleted during the audit (NoSuchEntity) is left out', async () => {
@@ -272,8 +286,11 @@ describe('device kinds from serial numbers', () => {
     ['arn:aws:iam::123456789012:mfa/path/to/phone', 'virtual'],
     ['arn:aws-us-gov:iam::123456789012:mfa/phone', 'virtual'],
     [FIDO, 'fido'],
-    [HARDWARE, 'hardware'],
-    ['arn:aws:iam::123456789012:user/not-a-device', 'hardware'],
+    [HARDWARE, 'hardware-totp'],
+    ['arn:aws:iam::123456789012:sms-mfa/bob', 'sms'],
+    ['arn:aws:iam::123456789012:u2f/root/passkey-ABC', 'fido'],
+    ['GAKT12345678', 'hardware-totp'],
+    ['arn:aws:iam::123456789012:user/not-a-device', 'unknown'],
   ];
   for (const [serial, type] of cases) it(`${serial} → ${type}`, () => expect(deviceType(serial)).toBe(type));
 });
@@ -288,4 +305,262 @@ describe('CSV as the credential report writes it', () => {
     ['', []],
   ];
   for (const [text, rows] of cases) it(JSON.stringify(text), () => expect(parseCsv(text)).toEqual(rows));
+});
+
+describe('a stale credential report never yields a wrong finding', () => {
+  // The report was generated at REPORT_GENERATED (2026-03-01); the account has changed since.
+  const FIDO_KEY = `arn:aws:iam::${ACCOUNT}:u2f/user/bob/key-1`;
+  const cases: { name: string; live: FakeUser[]; report: FakeUser[]; findings: string[]; fromReport: string[]; live_: string[] }[] = [
+    {
+      name: 'MFA enabled since the report: no finding',
+      live: [{ name: 'bob', console: true, devices: [virtualSerial('bob')] }],
+      report: [{ name: 'bob', console: true }],
+      findings: [],
+      fromReport: [],
+      live_: ['bob'],
+    },
+    {
+      name: 'console password removed since the report: no finding',
+      live: [{ name: 'bob' }],
+      report: [{ name: 'bob', console: true }],
+      findings: [],
+      fromReport: [],
+      live_: ['bob'],
+    },
+    {
+      name: 'device removed since the report: the finding, confirmed live',
+      live: [{ name: 'bob', console: true }],
+      report: [{ name: 'bob', console: true, devices: [virtualSerial('bob')] }],
+      findings: ['ConsoleWithoutMfa bob'],
+      fromReport: [],
+      live_: ['bob'],
+    },
+    {
+      name: 'a user created after the report: read live',
+      live: [{ name: 'new', console: true, created: '2026-03-02T00:00:00Z' }],
+      report: [],
+      findings: ['ConsoleWithoutMfa new'],
+      fromReport: [],
+      live_: ['new'],
+    },
+    {
+      name: 'a password sign-in after the report (PasswordLastUsed is live): read live',
+      live: [{ name: 'eve', console: true, passwordLastUsed: '2026-03-01T09:00:00Z' }],
+      report: [{ name: 'eve' }],
+      findings: ['ConsoleWithoutMfa eve'],
+      fromReport: [],
+      live_: ['eve'],
+    },
+    {
+      name: 'deleted since the report: not in the document',
+      live: [{ name: 'kept', devices: [FIDO_KEY] }],
+      report: [{ name: 'gone', console: true }, { name: 'kept', devices: [FIDO_KEY] }],
+      findings: [],
+      fromReport: ['kept'],
+      live_: [],
+    },
+    {
+      name: 'unchanged users stay on the report',
+      live: [{ name: 'a', console: true, devices: [virtualSerial('a')] }, { name: 'robot', keys: ['Active'] }],
+      report: [{ name: 'a', console: true, devices: [virtualSerial('a')] }, { name: 'robot', keys: ['Active'] }],
+      findings: [],
+      fromReport: ['a', 'robot'],
+      live_: [],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const account: FakeAccount = { rootMfa: true, users: c.live, reportUsers: c.report };
+      const run = await audit(account, 'credential-report');
+      expect(run.error).toBeUndefined();
+      expect(run.report!.Findings.map((f) => `${f.Type} ${f.UserName}`)).toEqual(c.findings);
+      expect(run.report!.CredentialReport).toEqual({ GeneratedTime: '2026-03-01T00:00:00+00:00', UsersFromReport: c.fromReport, UsersReadLive: c.live_ });
+      // The live API on the same account gives the same Users, Account and Findings.
+      expect(content(run.report)).toEqual(content((await audit({ rootMfa: true, users: c.live }, 'api')).report));
+    });
+  }
+  it('the API source says nothing came from a report', async () => {
+    const run = await audit({ users: [] }, 'api');
+    expect([run.report!.Source, run.report!.CredentialReport]).toEqual(['api', null]);
+  });
+  it('GeneratedTime is printed as the CLI prints timestamps', async () => {
+    const iam = fakeIam({ users: [], reportGenerated: '2026-03-01T00:00:00Z' });
+    expect((await createIamReader(iam.send, 'wire').getCredentialReport()).generatedTime).toBe('2026-03-01T00:00:00Z');
+    expect((await createIamReader(iam.send, 'iso8601').getCredentialReport()).generatedTime).toBe('2026-03-01T00:00:00+00:00');
+  });
+});
+
+describe('root, as organizations manage it', () => {
+  const NONE = { password: false, accessKeys: false, signingCertificates: false };
+  const MANAGEMENT = '111111111111';
+  const context = (rootCredentialsManagement: boolean): OrganizationContext => ({ organizationId: 'o-abcdefghij', managementAccountId: MANAGEMENT, rootCredentialsManagement, rootSessions: true });
+  const cases: {
+    name: string;
+    account: Partial<FakeAccount>;
+    options?: Omit<AuditOptions, 'source'>;
+    finding: boolean;
+    management: string;
+    reason: RegExp;
+    note?: RegExp;
+  }[] = [
+    { name: 'outside an organization: today\'s finding', account: {}, finding: true, management: 'account-managed', reason: /^The account is not in an organization$/ },
+    { name: 'root with MFA: no finding', account: { rootMfa: true }, finding: false, management: 'account-managed', reason: /not in an organization/ },
+    { name: 'member account alone, root with MFA: no finding, no note', account: { rootMfa: true, organization: 'member' }, finding: false, management: 'unknown', reason: /^This is a member account/ },
+    {
+      name: 'member account alone: the finding stays, with a note',
+      account: { organization: 'member' },
+      finding: true,
+      management: 'unknown',
+      reason: /^This is a member account, and only the management account/,
+      note: /^root is judged as if the account managed it \(this is a member account.*across --organization/,
+    },
+    {
+      name: 'member, central management learned from the caller, no credential: no finding',
+      account: { rootCredentials: NONE },
+      options: { accountId: ACCOUNT, organization: context(true) },
+      finding: false,
+      management: 'centrally-managed',
+      reason: /^The organization o-abcdefghij manages this member account's root credentials centrally \(RootCredentialsManagement\); the root user has no password, access key or signing certificate/,
+    },
+    {
+      name: 'member, central management, but the root has an access key: the finding stays',
+      account: { rootCredentials: { ...NONE, accessKeys: true } },
+      options: { accountId: ACCOUNT, organization: context(true) },
+      finding: true,
+      management: 'centrally-managed',
+      reason: /but the root user may still sign in \(AccountAccessKeysPresent is 1\)/,
+    },
+    {
+      name: 'member, central management, password not reported: the finding stays',
+      account: { summaryWithoutPassword: true },
+      options: { accountId: ACCOUNT, organization: context(true) },
+      finding: true,
+      management: 'centrally-managed',
+      reason: /AccountPasswordPresent is not reported/,
+    },
+    {
+      name: 'the management account\'s own root: the finding stays',
+      account: { rootCredentials: NONE },
+      options: { accountId: MANAGEMENT, organization: context(true) },
+      finding: true,
+      management: 'account-managed',
+      reason: /^This is the management account of the organization o-abcdefghij/,
+    },
+    {
+      name: 'member, central management not enabled: the finding stays',
+      account: { rootCredentials: NONE },
+      options: { accountId: ACCOUNT, organization: context(false) },
+      finding: true,
+      management: 'account-managed',
+      reason: /RootCredentialsManagement is not enabled/,
+    },
+    {
+      name: 'alone where the features can be read (management or delegated administrator): the finding stays, with a note',
+      account: { organization: { id: 'o-abcdefghij', features: ['RootCredentialsManagement', 'RootSessions'] } },
+      finding: true,
+      management: 'unknown',
+      reason: /management account or IAM's delegated administrator and cannot tell which/,
+      note: /^root is judged as if the account managed it/,
+    },
+    {
+      name: 'ListOrganizationsFeatures denied: today\'s finding, with a note, never an error',
+      account: { errors: { ListOrganizationsFeatures: 'AccessDenied' } },
+      finding: true,
+      management: 'unknown',
+      reason: /^Cannot tell whether the organization manages root credentials centrally \(ListOrganizationsFeatures failed: AccessDenied: scripted AccessDenied\)$/,
+      note: /AccessDenied/,
+    },
+    { name: 'organization without all features', account: { errors: { ListOrganizationsFeatures: 'OrganizationNotInAllFeaturesModeException' } }, finding: true, management: 'account-managed', reason: /does not have all features enabled/ },
+    { name: 'no organization, the code without its Exception suffix', account: { errors: { ListOrganizationsFeatures: 'OrganizationNotFound' } }, finding: true, management: 'account-managed', reason: /^The account is not in an organization$/ },
+    { name: 'trusted access for IAM off', account: { errors: { ListOrganizationsFeatures: 'ServiceAccessNotEnabledException' } }, finding: true, management: 'account-managed', reason: /^Trusted access for IAM is not enabled/ },
+  ];
+  for (const c of cases) {
+    for (const source of ['api', 'credential-report'] as const) {
+      it(`${c.name} (${source})`, async () => {
+        const run = await audit({ users: [{ name: 'u' }], ...c.account }, source, c.options);
+        expect(run.error).toBeUndefined();
+        const { Account, Findings } = run.report!;
+        expect(Findings.some((f) => f.Type === 'RootWithoutMfa')).toBe(c.finding);
+        expect(Account.RootManagement).toBe(c.management);
+        expect(Account.RootManagementReason).toMatch(c.reason);
+        expect(run.notes).toEqual(c.note ? [expect.stringMatching(c.note)] : []);
+        // Learned once from the caller: the member's audit does not ask again.
+        if (c.options?.organization) expect(run.calls).not.toContain('ListOrganizationsFeatures');
+      });
+    }
+  }
+  it('the organization section says where the features were learned', async () => {
+    const caller = await audit({ users: [] }, 'api', { accountId: ACCOUNT, organization: context(true) });
+    expect(caller.report!.Account.Organization).toEqual({ OrganizationId: 'o-abcdefghij', ManagementAccountId: MANAGEMENT, RootCredentialsManagement: true, RootSessions: true, LearnedFrom: 'caller' });
+    const here = await audit({ users: [], organization: { id: 'o-abcdefghij', features: ['RootSessions'] } }, 'api');
+    expect(here.report!.Account.Organization).toEqual({ OrganizationId: 'o-abcdefghij', ManagementAccountId: null, RootCredentialsManagement: false, RootSessions: true, LearnedFrom: 'this-account' });
+  });
+  it('findings carry the account: given by the caller, else read from the ARNs, else null', async () => {
+    const given = await audit({ users: [{ name: 'u', console: true }] }, 'api', { accountId: '222222222222' });
+    expect(given.report!.Findings.map((f) => f.AccountId)).toEqual(['222222222222', '222222222222']);
+    const read = await audit({ users: [{ name: 'u', console: true }] }, 'api');
+    expect(read.report!.Findings.map((f) => f.AccountId)).toEqual([ACCOUNT, ACCOUNT]);
+    const unknown = await audit({ users: [] }, 'api');
+    expect(unknown.report!.Findings.map((f) => f.AccountId)).toEqual([null]);
+  });
+  it('learnOrganizationContext: the caller\'s features once, or why not', async () => {
+    const read = (account: FakeAccount) => learnOrganizationContext(createIamReader(fakeIam(account).send, 'iso8601'), MANAGEMENT);
+    expect(await read({ users: [], organization: { id: 'o-abcdefghij', features: ['RootCredentialsManagement'] } })).toEqual({
+      context: { organizationId: 'o-abcdefghij', managementAccountId: MANAGEMENT, rootCredentialsManagement: true, rootSessions: false },
+    });
+    expect(await read({ users: [] })).toEqual({ context: { organizationId: null, managementAccountId: MANAGEMENT, rootCredentialsManagement: false, rootSessions: false } });
+    expect(await read({ users: [], organization: 'member' })).toEqual({ unavailable: expect.stringMatching(/^this is a member account/) });
+  });
+});
+
+describe('--require-mfa phishing-resistant', () => {
+  const FIDO_KEY = `arn:aws:iam::${ACCOUNT}:u2f/user/gina/key-1`;
+  const users: FakeUser[] = [
+    { name: 'app', console: true, devices: [virtualSerial('app')] },
+    { name: 'token', console: true, devices: ['GAHT12345678'] },
+    { name: 'key', console: true, devices: [FIDO_KEY] },
+    { name: 'both', console: true, devices: [virtualSerial('both'), FIDO_KEY] },
+    { name: 'none', console: true },
+    { name: 'robot', devices: [virtualSerial('robot')] },
+  ];
+  const cases: { requirement: 'any' | 'phishing-resistant'; findings: string[] }[] = [
+    { requirement: 'any', findings: ['ConsoleWithoutMfa none'] },
+    {
+      requirement: 'phishing-resistant',
+      findings: ['ConsoleWithoutPhishingResistantMfa app', 'ConsoleWithoutPhishingResistantMfa token', 'ConsoleWithoutMfa none'],
+    },
+  ];
+  for (const c of cases) {
+    for (const source of ['api', 'credential-report'] as const) {
+      it(`${c.requirement} (${source})`, async () => {
+        const run = await audit({ rootMfa: true, users }, source, { requireMfa: c.requirement });
+        expect(run.report!.Findings.map((f) => `${f.Type} ${f.UserName}`)).toEqual(c.findings);
+        expect(run.report!.Users.map((u) => u.PhishingResistantMfa)).toEqual([false, false, true, true, false, false]);
+      });
+    }
+  }
+  it('the reason names the kinds the user has', async () => {
+    const run = await audit({ rootMfa: true, users: [users[0], users[1]] }, 'api', { requireMfa: 'phishing-resistant' });
+    expect(run.report!.Findings.map((f) => f.Reason)).toEqual([
+      'Console password enabled, no phishing-resistant MFA (has: virtual); a FIDO security key or passkey is required.',
+      'Console password enabled, no phishing-resistant MFA (has: hardware-totp); a FIDO security key or passkey is required.',
+    ]);
+  });
+  it('credential report: the stricter findings are confirmed live too', async () => {
+    const run = await audit({ rootMfa: true, users: [users[0], users[2]] }, 'credential-report', { requireMfa: 'phishing-resistant' });
+    expect(run.report!.CredentialReport).toMatchObject({ UsersFromReport: ['key'], UsersReadLive: ['app'] });
+  });
+});
+
+describe('the SDK commands the audit sends are bundled (src/sdk/commands.ts)', () => {
+  it('every operation of both sources, root and organization reads included', async () => {
+    const account: FakeAccount = { users: [{ name: 'a', console: true }, { name: 'b', devices: [virtualSerial('b')] }], organization: 'member' };
+    const sent = new Set<string>();
+    for (const source of ['api', 'credential-report'] as const) for (const call of (await audit(account, source)).calls) sent.add(call.split(':')[0]);
+    expect([...sent].sort()).toEqual([
+      'GenerateCredentialReport', 'GetAccountSummary', 'GetCredentialReport', 'GetLoginProfile', 'ListAccessKeys',
+      'ListMFADevices', 'ListOrganizationsFeatures', 'ListUsers', 'ListVirtualMFADevices',
+    ]);
+    for (const operation of sent) expect(IAM_COMMANDS, operation).toHaveProperty(operation);
+  });
 });

@@ -65,6 +65,11 @@ describe('exit codes and streams', () => {
     { args: ['audit', 'mfa', '--source', 'csv'], code: 252, stderr: /argument --source: Found invalid choice 'csv'/ },
     { args: ['audit', 'mfa', '--max-concurrency', '0'], code: 252, stderr: /--max-concurrency: must be between 1 and 256, not 0/ },
     { args: ['audit', 'mfa', '--max-concurrency', 'many'], code: 252, stderr: /invalid int value: 'many'/ },
+    { args: ['audit', 'mfa', '--require-mfa', 'phishing-resistant', '--query', 'Findings[].Type', '--output', 'text'], code: 0, stdout: /^RootWithoutMfa\tConsoleWithoutPhishingResistantMfa\tConsoleWithoutMfa\tUnassignedVirtualMfaDevice\n$/ },
+    { args: ['audit', 'mfa', '--req', 'any', '--query', 'length(Findings)'], code: 0, stdout: /^3\n$/ },
+    { args: ['audit', 'mfa', '--require-mfa', 'strong'], code: 252, stderr: /argument --require-mfa: Found invalid choice 'strong'/ },
+    // `--re` is still `--region` (global options win prefix matches anywhere on the line).
+    { args: ['audit', 'mfa', '--re', 'eu-west-1', '--query', 'Source'], code: 0, stdout: /^"credential-report"\n$/ },
     { args: ['audit', 'mfa', '--verbose', 'extra'], code: 252, stderr: /Unknown options: --verbose, extra/ },
     // A global option's abbreviation keeps its meaning after the subcommand.
     { args: ['audit', 'mfa', '--pro', 'nowhere'], code: 255, stderr: /The config profile \(nowhere\) could not be found/ },

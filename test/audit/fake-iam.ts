@@ -22,15 +22,23 @@ export interface FakeUser {
 export interface FakeAccount {
   readonly users: readonly FakeUser[];
   readonly rootMfa?: boolean;
+  /** The root user's credentials as GetAccountSummary reports them (default: none); `unreported`: no such keys. */
+  readonly rootCredentials?: { readonly password?: boolean; readonly accessKeys?: boolean; readonly signingCertificates?: boolean } | 'unreported';
+  /** GetAccountSummary without AccountPasswordPresent (as moto answers). */
+  readonly summaryWithoutPassword?: boolean;
   readonly unassigned?: readonly string[];
   /** ListUsers page size (IAM's default is 100). */
   readonly usersPerPage?: number;
   /** Successive GenerateCredentialReport states; the last one repeats. Default: COMPLETE. */
   readonly reportStates?: readonly string[];
+  /** The report's GeneratedTime (wire format). */
+  readonly reportGenerated?: string;
   /** Rows of the report, when it differs from the account (a stale report). Default: the users. */
   readonly reportUsers?: readonly FakeUser[];
   /** Error codes by operation, or by `Operation:UserName`; a list is used up one call at a time. */
   readonly errors?: Readonly<Record<string, string | readonly string[]>>;
+  /** What ListOrganizationsFeatures says: no organization (default), a member account, or the features. */
+  readonly organization?: 'member' | { readonly id: string; readonly features: readonly string[] };
   /** Milliseconds each request takes (to observe concurrency). */
   readonly latencyMs?: number;
 }
@@ -39,6 +47,7 @@ export const virtualSerial = (name: string) => `arn:aws:iam::${ACCOUNT}:mfa/${na
 const userArn = (name: string) => `arn:aws:iam::${ACCOUNT}:user/${name}`;
 const CREATED = '2026-01-02T03:04:05Z';
 const DEVICE_ENABLED = '2026-02-03T04:05:06Z';
+export const REPORT_GENERATED = '2026-03-01T00:00:00Z';
 
 const REPORT_HEADER =
   'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,' +
@@ -115,13 +124,26 @@ export function fakeIam(account: FakeAccount): FakeIam {
         return ok(operation, el('IsTruncated', 'false') + el('AccessKeyMetadata', members(keys)));
       }
       case 'GetAccountSummary': {
-        const entries = [['Users', account.users.length], ['AccountMFAEnabled', account.rootMfa ? 1 : 0]];
+        const root = account.rootCredentials ?? {};
+        const entries: [string, number][] = [['Users', account.users.length], ['AccountMFAEnabled', account.rootMfa ? 1 : 0]];
+        if (root !== 'unreported') {
+          entries.push(['AccountAccessKeysPresent', root.accessKeys ? 1 : 0], ['AccountSigningCertificatesPresent', root.signingCertificates ? 1 : 0]);
+          if (root.password !== undefined || !account.summaryWithoutPassword) entries.push(['AccountPasswordPresent', root.password ? 1 : 0]);
+        }
         return ok(operation, el('SummaryMap', entries.map(([k, v]) => el('entry', el('key', String(k)) + el('value', String(v)))).join('')));
       }
       case 'ListVirtualMFADevices': {
         if (params.get('AssignmentStatus') !== 'Unassigned') throw new Error('the audit asks for unassigned devices only');
         const devices = (account.unassigned ?? []).map((s) => el('SerialNumber', escapeXml(s)));
         return ok(operation, el('IsTruncated', 'false') + el('VirtualMFADevices', members(devices)));
+      }
+      case 'ListOrganizationsFeatures': {
+        const org = account.organization;
+        if (!org) throw serviceError(operation, 'OrganizationNotFoundException', 'The request failed because your account is not a member of an organization.');
+        if (org === 'member') {
+          throw serviceError(operation, 'AccountNotManagementOrDelegatedAdministratorException', 'The request was rejected because the account making the request is not the management account or delegated administrator account for centralized root access.');
+        }
+        return ok(operation, el('OrganizationId', org.id) + el('EnabledFeatures', members(org.features.map(escapeXml))));
       }
       case 'GenerateCredentialReport': {
         const states = account.reportStates ?? ['COMPLETE'];
@@ -132,7 +154,7 @@ export function fakeIam(account: FakeAccount): FakeIam {
         const rows = (account.reportUsers ?? account.users).map(reportRow);
         const root = `<root_account>,arn:aws:iam::${ACCOUNT}:root,2025-01-01T00:00:00+00:00,not_supported,no_information,not_supported,not_supported,${account.rootMfa ? 'true' : 'false'},false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`;
         const csv = [REPORT_HEADER, root, ...rows].join('\n');
-        return ok(operation, el('Content', Buffer.from(csv, 'utf8').toString('base64')) + el('ReportFormat', 'text/csv') + el('GeneratedTime', '2026-03-01T00:00:00Z'));
+        return ok(operation, el('Content', Buffer.from(csv, 'utf8').toString('base64')) + el('ReportFormat', 'text/csv') + el('GeneratedTime', account.reportGenerated ?? REPORT_GENERATED));
       }
       default:
         throw new Error(`the audit does not call ${operation}`);

@@ -38,13 +38,13 @@ const FINDINGS_IN: Record<string, (out: string) => string[]> = {
       .split('\n')
       .filter((l) => l.startsWith('FINDINGS\t'))
       .map((l) => l.split('\t'))
-      .map(([, , type, user]) => `${type} ${user}`),
+      .map(([, , , type, user]) => `${type} ${user}`),
   table: (out) =>
     out
       .split('\n')
       .map((l) => l.split('|').map((c) => c.trim()).filter(Boolean))
-      .filter((cells) => cells.length === 3 && /^(RootWithoutMfa|ConsoleWithoutMfa|UnassignedVirtualMfaDevice)$/.test(cells[1]))
-      .map(([, type, user]) => `${type} ${user}`),
+      .filter((cells) => cells.length === 4 && /^(RootWithoutMfa|ConsoleWithoutMfa|ConsoleWithoutPhishingResistantMfa|UnassignedVirtualMfaDevice)$/.test(cells[2]))
+      .map(([, , type, user]) => `${type} ${user}`),
   yaml: (out) => [...out.matchAll(/^ {2}Type: (\S+)\n {2}UserName: (.*)$/gm)].map(([, type, user]) => `${type} ${user === 'null' ? 'None' : user}`),
   'yaml-stream': (out) => [...out.matchAll(/^ {4}Type: (\S+)\n {4}UserName: (.*)$/gm)].map(([, type, user]) => `${type} ${user === 'null' ? 'None' : user}`),
 };
@@ -82,7 +82,7 @@ describe('each user, as the seed made them', () => {
       ['erin', false, true, ['virtual'], 0],
       ['frank', true, false, [], 0],
       ['gina', true, true, ['fido'], 0],
-      ['hank', true, true, ['hardware'], 0],
+      ['hank', true, true, ['hardware-totp'], 0],
       ['svc-ci', false, false, [], 2],
       ['Zoë', true, false, [], 0],
     ]);
@@ -112,6 +112,17 @@ describe('--query and --fail-on-findings', () => {
     { args: ['--query', 'Account.RootMfaActive', '--fail-on-findings'], code: 3, stdout: 'false\n' },
     { args: ['--query', "Users[?MfaDevices[?Type=='fido']].UserName", '--output', 'text'], code: 0, stdout: 'gina\n' },
     { args: ['--output', 'off', '--fail-on-findings'], code: 3, stdout: '' },
+    {
+      args: ['--require-mfa', 'phishing-resistant', '--query', "Findings[?Type=='ConsoleWithoutPhishingResistantMfa'].UserName", '--output', 'text'],
+      code: 0,
+      stdout: 'alice\tdave\thank\n',
+    },
+    { args: ['--query', 'Users[?PhishingResistantMfa].UserName', '--output', 'text'], code: 0, stdout: 'gina\n' },
+    // The users with findings are confirmed through the API; the others stay on the report.
+    { args: ['--source', 'credential-report', '--query', 'CredentialReport.UsersReadLive', '--output', 'text'], code: 0, stdout: 'bob\tfrank\tZoë\n' },
+    { args: ['--source', 'credential-report', '--query', 'length(CredentialReport.UsersFromReport)'], code: 0, stdout: '7\n' },
+    { args: ['--source', 'api', '--query', 'CredentialReport'], code: 0, stdout: 'null\n' },
+    { args: ['--query', '[Account.RootManagement, Account.Organization, Account.RootCredentials.Password]'], code: 0, stdout: '[\n    "account-managed",\n    null,\n    false\n]\n' },
   ];
   for (const c of cases) {
     it(c.args.join(' '), async () => {
@@ -119,6 +130,35 @@ describe('--query and --fail-on-findings', () => {
       expect([r.code, r.stdout, r.stderr]).toEqual([c.code, c.stdout, '']);
     });
   }
+});
+
+const SECOND_CLI = '/usr/bin/aws';
+
+describe.skipIf(!existsSync(SECOND_CLI))('in an organization with centralized root access (seed audit-org)', () => {
+  let org: Running;
+  const at = () => ['--endpoint-url', org.url];
+  beforeAll(async () => {
+    org = await startMoto('audit-org');
+  });
+  afterAll(() => org?.stop());
+  const second = async (args: string[]) => JSON.parse((await runProgram(SECOND_CLI, ['--no-cli-pager', ...args, ...at()])).stdout);
+
+  it('management account alone: features read here, the root finding stays, with a note', async () => {
+    const r = await awsIam(['audit', 'mfa', '--query', '[Account.RootManagement, Account.Organization.[RootCredentialsManagement, RootSessions, LearnedFrom], Findings[0].Type]', '--output', 'text', ...at()]);
+    expect([r.code, r.stdout]).toEqual([0, 'unknown\tRootWithoutMfa\nTrue\tTrue\tthis-account\n']);
+    expect(r.stderr).toMatch(/^note: root is judged as if the account managed it \(the organization o-\w+ manages member roots centrally, but this account is its management account or IAM's delegated administrator and cannot tell which\)\n$/);
+  });
+
+  it('member account alone: AccountNotManagementOrDelegatedAdministrator, the finding stays, with a note', async () => {
+    const accounts = await second(['organizations', 'list-accounts']);
+    const member = accounts.Accounts.find((a: { Name: string }) => a.Name === 'workload').Id;
+    const role = ['sts', 'assume-role', '--role-arn', `arn:aws:iam::${member}:role/OrganizationAccountAccessRole`, '--role-session-name', 'aws-iam-audit'];
+    const { Credentials: c } = await second(role);
+    const env = { AWS_ACCESS_KEY_ID: c.AccessKeyId, AWS_SECRET_ACCESS_KEY: c.SecretAccessKey, AWS_SESSION_TOKEN: c.SessionToken };
+    const r = await awsIam(['audit', 'mfa', '--query', '[Account.RootManagement, Findings[].Type]', '--output', 'text', ...at()], env);
+    expect([r.code, r.stdout]).toEqual([0, 'unknown\nRootWithoutMfa\n']);
+    expect(r.stderr).toMatch(/^note: root is judged as if the account managed it \(this is a member account, .*`aws-iam across --organization` from the management account can tell\)\n$/);
+  });
 });
 
 describe('through a proxy that injects IAM errors', () => {
@@ -139,6 +179,25 @@ describe('through a proxy that injects IAM errors', () => {
       const strict = await awsIam(['audit', 'mfa', '--source', 'credential-report', '--endpoint-url', proxy.url]);
       expect([strict.code, strict.stdout]).toEqual([255, '']);
       expect(strict.stderr).toMatch(/^\naws-iam: \[ERROR\]: Cannot read the credential report: AccessDenied/);
+    } finally {
+      proxy.stop();
+    }
+  });
+
+  it('ListOrganizationsFeatures denied: the same findings, a note, never an error', async () => {
+    const proxy = await startFaultProxy(
+      moto.url,
+      (action) => (action === 'ListOrganizationsFeatures' ? { status: 403, code: 'AccessDenied', message: 'not authorized to perform: iam:ListOrganizationsFeatures' } : undefined),
+      [6690, 6699],
+    );
+    try {
+      const r = await awsIam(['audit', 'mfa', '--endpoint-url', proxy.url]);
+      expect(r.code).toBe(0);
+      expect(FINDINGS_IN.json(r.stdout)).toEqual(FINDINGS);
+      expect(JSON.parse(r.stdout).Account.RootManagement).toBe('unknown');
+      expect(r.stderr).toBe(
+        'note: root is judged as if the account managed it (ListOrganizationsFeatures failed: AccessDenied: not authorized to perform: iam:ListOrganizationsFeatures)\n',
+      );
     } finally {
       proxy.stop();
     }

@@ -69,7 +69,8 @@ const CASES: [line: string, expected: string[]][] = [
   ['aws-iam list-virtual-mfa-devices --assignment-status=', ['--assignment-status=Assigned', '--assignment-status=Unassigned', '--assignment-status=Any']],
   ['aws-iam list-virtual-mfa-devices --assignment-status=An', ['--assignment-status=Any']],
   // Global option values.
-  ['aws-iam list-users --output ', ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off']],
+  ['aws-iam list-users --output ', ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off', 'jsonl', 'csv']],
+  ['aws-iam list-users --output j', ['json', 'jsonl']],
   ['aws-iam list-users --output y', ['yaml', 'yaml-stream']],
   ['aws-iam list-users --color ', ['on', 'off', 'auto']],
   ['aws-iam list-users --col o', ['on', 'off']],
@@ -77,7 +78,7 @@ const CASES: [line: string, expected: string[]][] = [
   ['aws-iam list-users --generate-cli-skeleton ', ['input', 'output', 'yaml-input']],
   // --generate-cli-skeleton's value is optional: an option may follow instead.
   ['aws-iam list-users --generate-cli-skeleton --pa', ['--path-prefix', '--page-size']],
-  ['aws-iam list-users --output ', ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off']],
+  ['aws-iam list-users --output ', ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off', 'jsonl', 'csv']],
   // Profiles, before or after the command, and by prefix (--prof, --p win as global prefixes).
   ['aws-iam --profile ', ['default', 'work', 'ci']],
   ['aws-iam list-users --profile w', ['work']],
@@ -95,7 +96,7 @@ const CASES: [line: string, expected: string[]][] = [
   ['aws-iam list-user-tags --user-name=b', ['--user-name=bob']],
   ['aws-iam list-user-tags --user b', ['bob']],
   ['aws-iam list-user-tags --user=b', ['--user=bob']],
-  ['aws-iam list-users --out=j', ['--out=json']],
+  ['aws-iam list-users --out=j', ['--out=json', '--out=jsonl']],
   // Options without values to offer, words after the value, and extra positionals.
   ['aws-iam list-users --path-prefix ', []],
   ['aws-iam list-users --max-items ', []],
@@ -170,6 +171,10 @@ describe('live names: cache and deadline', () => {
       endpoint: 'http://h:1',
       region: 'us-east-1',
       accessKey: '',
+      home: '',
+      configFile: '',
+      credentialsFile: '',
+      sharedFiles: '',
       option: '--user-name',
       sources: ['ListUsers:Users.UserName'],
     });
@@ -215,5 +220,38 @@ describe('live names: cache and deadline', () => {
     release!(['late']);
     await Promise.resolve();
     expect(stored.size).toBe(0);
+  });
+});
+
+describe('live names from a hostile server', () => {
+  const hostile = ['alice', 'two\nlines', 'esc\x1b[31m', 'tab\tdesc', 'rtl\u202egpj', 'with space', 'nbsp\u00a0x', '$(id>/tmp/x)', 'Zoë'];
+  it('drops names with control, format or space characters: a newline never splits a candidate', async () => {
+    const sources = fakeSources({ fetchNames: async () => hostile });
+    expect(await completeLine('aws-iam list-user-tags --user-name ', sources)).toEqual(['alice', '$(id>/tmp/x)', 'Zoë']);
+  });
+
+  it('drops them from the cache too (a file written by an older version, or by hand)', async () => {
+    const sources = fakeSources({ cache: { get: () => hostile, set: () => undefined } });
+    expect(await completeLine('aws-iam list-user-tags --user-name ', sources)).toEqual(['alice', '$(id>/tmp/x)', 'Zoë']);
+  });
+});
+
+describe('the cache key covers everything that decides the answer', () => {
+  const line = 'aws-iam list-user-tags --user-name ';
+  async function keyFor(overrides: Partial<CompletionSources>): Promise<string> {
+    const keys: string[] = [];
+    await completeLine(line, fakeSources({ cache: { get: () => undefined, set: (k) => void keys.push(k) }, ...overrides }));
+    return keys[0];
+  }
+  it.each([
+    ['the config file path', { env: { AWS_CONFIG_FILE: '/a/config' } }],
+    ['the credentials file path', { env: { AWS_SHARED_CREDENTIALS_FILE: '/a/credentials' } }],
+    ['HOME (the default files)', { env: { HOME: '/home/other' } }],
+    ['environment keys', { env: { AWS_ACCESS_KEY_ID: 'AKIAOTHER' } }],
+    ['AWS_ENDPOINT_URL_IAM', { env: { AWS_ENDPOINT_URL_IAM: 'http://other:1' } }],
+    ['the files\' contents (endpoint_url, region, role_arn in them)', { sharedFilesStamp: () => '/h/.aws/config:120:1700000000001:7|-' }],
+  ])('%s', async (_name, overrides: Partial<CompletionSources>) => {
+    const base = await keyFor({ sharedFilesStamp: () => '/h/.aws/config:120:1700000000000:7|-' });
+    expect(await keyFor({ sharedFilesStamp: () => '/h/.aws/config:120:1700000000000:7|-', ...overrides })).not.toBe(base);
   });
 });

@@ -95,7 +95,7 @@ const CASES: (() => Case)[] = [
   () => ({ line: 'aws-iam list-policies --no-o', expected: ['--no-only-attached'] }),
   () => ({ line: 'aws-iam list-virtual-mfa-devices --assignment-status ', expected: ['Any', 'Assigned', 'Unassigned'] }),
   () => ({ line: 'aws-iam list-policies --scope ', expected: ['AWS', 'All', 'Local'] }),
-  () => ({ line: 'aws-iam list-users --output ', expected: ['json', 'off', 'table', 'text', 'yaml', 'yaml-stream'] }),
+  () => ({ line: 'aws-iam list-users --output ', expected: ['csv', 'json', 'jsonl', 'off', 'table', 'text', 'yaml', 'yaml-stream'] }),
   () => ({ line: 'aws-iam list-users --color ', expected: ['auto', 'off', 'on'] }),
   () => ({ line: 'aws-iam list-users --generate-cli-skeleton ', expected: ['input', 'output', 'yaml-input'] }),
   () => ({ line: 'aws-iam --profile ', expected: ['ci', 'default', 'work'] }),

@@ -3,6 +3,7 @@
  *
  *   list-users --path-prefix /eng/            arguments after `aws iam` / `aws-iam`
  *   @env AWS_PROFILE=work AWS_ACCESS_KEY_ID=- :: list-users      environment changes (- unsets)
+ *                                             ($MOTO_URL in a value: the server's URL)
  *   @noendpoint :: list-users                 no --endpoint-url added
  *   @stdout-only :: list-users --debug         stderr not compared (Python's own debug log)
  *   @resume list-roles --max-items 1 :: list-roles --max-items 2

@@ -15,6 +15,7 @@ import { startMoto, type MotoServer } from '../server/moto.js';
 import { findReferenceCli } from './reference-cli.js';
 import { DriverPool, needsFreshProcess, readLauncher, type Outcome } from './reference-driver.js';
 import { caseEnvironment, spawnCase } from './run-cli.js';
+import { asAwsIam } from '../support/reference-output.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const reference = findReferenceCli();
@@ -31,13 +32,6 @@ const launcher =
 /** One driver per core: the aws-iam side of each case runs meanwhile. */
 const pool = launcher ? new DriverPool(launcher, Number(process.env.AWS_IAM_REFERENCE_DRIVERS ?? 2)) : undefined;
 
-/** The reference's stderr with `aws-iam` where the CLI prints its own name. */
-export const asAwsIam = (stderr: string): string =>
-  stderr
-    .replace(/^((?:\x1b\[0m)?)aws: \[ERROR\]:/gm, '$1aws-iam: [ERROR]:')
-    .replace(/^usage: (aws|__main__\.py) /gm, 'usage: aws-iam ')
-    .replace(/^ {2}aws (help|<command>)/gm, '  aws-iam $1');
-
 let moto: MotoServer;
 const endpointArgs = (c: Case) => (c.endpoint ? ['--endpoint-url', moto.url] : []);
 const referenceArgs = (c: Case, args: string[]) => [
@@ -47,14 +41,14 @@ const referenceArgs = (c: Case, args: string[]) => [
   ...args,
 ];
 const spawnReference = (c: Case, args: string[]) =>
-  spawnCase(reference.path!, referenceArgs(c, args), caseEnvironment(c.env), c.tty);
+  spawnCase(reference.path!, referenceArgs(c, args), caseEnvironment(c.env, moto.url), c.tty);
 const driveReference = (c: Case, args: string[]) =>
-  pool!.run({ args: referenceArgs(c, args), env: caseEnvironment(c.env), cwd: process.cwd(), tty: c.tty });
+  pool!.run({ args: referenceArgs(c, args), env: caseEnvironment(c.env, moto.url), cwd: process.cwd(), tty: c.tty });
 const usesDriver = (c: Case, args: string[]) => pool !== undefined && !needsFreshProcess({ ...c, args });
 const runReference = (c: Case, args: string[]) =>
   usesDriver(c, args) ? driveReference(c, args) : spawnReference(c, args);
 const runMine = (c: Case, args: string[]) =>
-  spawnCase(`${ROOT}bin/aws-iam`, [...endpointArgs(c), ...args], caseEnvironment(c.env), c.tty);
+  spawnCase(`${ROOT}bin/aws-iam`, [...endpointArgs(c), ...args], caseEnvironment(c.env, moto.url), c.tty);
 
 const nextTokenOf = (o: Outcome): string => JSON.parse(o.stdout).NextToken;
 

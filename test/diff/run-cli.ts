@@ -13,8 +13,11 @@ import type { Outcome } from './reference-driver.js';
 
 export const HOME = fileURLToPath(new URL('./home/', import.meta.url));
 
-/** The suite's environment with a case's changes (null unsets). */
-export function caseEnvironment(changes: Record<string, string | null>): Record<string, string> {
+/**
+ * The suite's environment with a case's changes (null unsets); `$MOTO_URL` in a value is the
+ * server's address (for AWS_ENDPOINT_URL_STS and the like).
+ */
+export function caseEnvironment(changes: Record<string, string | null>, motoUrl: string): Record<string, string> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME,
@@ -29,7 +32,7 @@ export function caseEnvironment(changes: Record<string, string | null>): Record<
   };
   for (const [k, v] of Object.entries(changes)) {
     if (v === null) delete env[k];
-    else env[k] = v;
+    else env[k] = v.replaceAll('$MOTO_URL', motoUrl);
   }
   return env;
 }

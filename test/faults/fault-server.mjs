@@ -8,10 +8,18 @@
  *   'error-200'         200 whose body is an XML error document
  *   '500-xml' / '503-xml' / '500-html' / '503-html' / '500-json'   server errors, XML bodies or not
  *   'not-xml'           200 with a body that is not XML
+ *   '403-latin1'        403 whose XML error is Latin-1, not UTF-8
+ *   'limit-exceeded'    409 with IAM's `LimitExceeded` (botocore does not retry it)
+ *   'empty-message' / 'no-message'   400 `NoSuchEntity` whose Message is empty / missing
+ *   'no-code'           400 with an Error that has a Message but no Code
  *   'cut'               200 announcing a full page, sending half of it, then closing the socket
+ *   'cut-reset'         the same, but the connection is reset (RST) after the half
+ *   'cut-chunked'       200 in chunked encoding, half the page, then the socket closes (no last chunk)
+ *   'cut-stall'         200 announcing a full page, sending half of it, then nothing more
  *   'reset'             closes the connection without answering (RST)
  *   'stall'             never answers (until the server closes)
  *   'same-marker'       a truncated page whose Marker is always the same
+ *   'same-odd-marker'   the same, with quotes, a backslash, a tab and non-printable characters in it
  *
  * Every request is recorded (its form parameters), so tests can count the attempts each CLI made.
  * Run alone: `node fault-server.mjs PORT STEP[,STEP...]` prints "ready URL".
@@ -64,6 +72,12 @@ const CANNED = {
   '500-html': [500, HTML, '<html><body><h1>500 Internal Server Error</h1></body></html>'],
   '503-html': [503, HTML, '<html><body>Service Unavailable</body></html>'],
   '500-json': [500, { 'content-type': 'application/json' }, '{"message": "internal error"}'],
+  'limit-exceeded': [409, XML, errorXml('Sender', 'LimitExceeded', 'Cannot exceed quota for UsersPerAccount: 5000')],
+  'empty-message': [400, XML, errorXml('Sender', 'NoSuchEntity', '')],
+  'no-such-entity': [400, XML, errorXml('Sender', 'NoSuchEntity', 'The user with name x cannot be found.')],
+  'no-message': [400, XML, `<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>NoSuchEntity</Code></Error><RequestId>${REQUEST_ID}</RequestId></ErrorResponse>`],
+  'no-code': [400, XML, `<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Message>Something failed</Message></Error><RequestId>${REQUEST_ID}</RequestId></ErrorResponse>`],
+  '403-latin1': [403, XML, Buffer.from(errorXml('Sender', 'AccessDenied', 'caf\u00e9'), 'latin1')],
   'not-xml': [200, { 'content-type': 'application/json' }, '{"Users": []}'],
 };
 
@@ -89,14 +103,25 @@ export function startFaultServer({ steps, users = 10, pageSize = 3, port = 0 }) 
   function answer(step, params, req, res) {
     const start = Number(params.Marker ?? 0);
     const size = Number(params.MaxItems ?? pageSize);
-    if (step === 'page' || step === 'same-marker' || step === 'cut') {
+    if (step === 'same-odd-marker') {
+      res.writeHead(200, XML).end(pageXml(names, start, size, `a'b"\u00e9\u200b\\&#x85;\t&lt;`));
+      return;
+    }
+    if (step === 'page' || step === 'same-marker' || step.startsWith('cut')) {
       const xml = pageXml(names, start, size, step === 'same-marker' ? 'SAME' : undefined);
-      if (step !== 'cut') {
+      if (!step.startsWith('cut')) {
         res.writeHead(200, XML).end(xml);
         return;
       }
-      res.writeHead(200, { ...XML, 'content-length': Buffer.byteLength(xml) });
-      res.write(xml.slice(0, Math.floor(xml.length / 2)), () => setTimeout(() => req.socket.destroy(), 20));
+      res.writeHead(200, step === 'cut-chunked' ? XML : { ...XML, 'content-length': Buffer.byteLength(xml) });
+      const half = xml.slice(0, Math.floor(xml.length / 2));
+      if (step === 'cut-stall') {
+        stalled.add(req.socket);
+        res.write(half);
+        return;
+      }
+      const end = step === 'cut-reset' ? () => req.socket.resetAndDestroy() : () => req.socket.destroy();
+      res.write(half, () => setTimeout(end, 20));
       return;
     }
     if (step === 'reset') {

@@ -17,10 +17,13 @@ const SHORT: RetryBackoff = { computeNextBackoffDelay: () => 1, setDelayBase: ()
 const settingsFor = (url: string, retry: Pick<Settings, 'retryMode' | 'maxAttempts'>): Settings => ({
   profileName: 'default',
   profileFromCommandLine: false,
+  outputSource: 'default',
   region: 'us-east-1',
   endpointUrl: url,
   output: 'json',
   timestampFormat: 'iso8601',
+  useFipsEndpoint: false,
+  useDualstackEndpoint: false,
   profile: {},
   ...retry,
 });
@@ -46,6 +49,10 @@ describe('retries', () => {
     [['access-denied'], 'standard', 1, 1, 'An error occurred (AccessDenied) when calling the ListUsers operation (reached max retries: 0): User: arn:aws:iam::123456789012:user/ci is not authorized to perform: iam:ListUsers'],
     [['500-json'], 'standard', undefined, 1, `Unable to parse response (not well-formed (invalid token): line 1, column 0), invalid XML received. Further retries may succeed:\nb'{"message": "internal error"}'`],
     [['cut'], 'standard', undefined, 1, 'ok'],
+    [['cut-reset'], 'standard', undefined, 3, 'Connection was closed before we received a valid response from endpoint URL: "URL/".'],
+    [['cut-chunked', 'page'], 'standard', undefined, 2, 'ok'],
+    [['limit-exceeded'], 'standard', undefined, 1, 'An error occurred (LimitExceeded) when calling the ListUsers operation: Cannot exceed quota for UsersPerAccount: 5000'],
+    [['empty-message'], 'standard', undefined, 1, 'An error occurred (NoSuchEntity) when calling the ListUsers operation: None'],
   ] as const)('%j %s max %s: %i requests', async (steps, mode, maxAttempts, requests, outcome) => {
     const server = await startFaultServer({ steps, users: 2, port: port++ });
     try {

@@ -88,7 +88,7 @@ function saneOptionWords(rng: Rng, operation: OperationSpec, specs: readonly Arg
 
 function saneGlobalWords(rng: Rng): string[] {
   return rng.pick([
-    ['--output', rng.pick(['json', 'text', 'table', 'yaml', 'yaml-stream'])],
+    ['--output', rng.pick(['json', 'text', 'table', 'yaml', 'yaml-stream', 'jsonl', 'csv'])],
     ['--query', rng.pick(['@', 'IsTruncated', 'length(@)', '*[0]', 'keys(@)', '[@, @]', '*[].Tags'])],
     ['--no-paginate'], ['--debug'], ['--color', rng.pick(['on', 'off'])], ['--profile', rng.pick(['default', 'fuzz', 'wire'])],
     ['--cli-error-format', rng.pick(['json', 'yaml', 'text', 'table', 'legacy'])], ['--no-cli-pager'],
@@ -112,7 +112,7 @@ function globalWords(rng: Rng, options: ValueOptions): string[] {
   const choose = (good: readonly string[]) => (rng.chance(0.8) ? rng.pick(good) : hostileString(rng, options));
   switch (spec.flag) {
     case '--output':
-      return [spec.flag, choose(['json', 'text', 'table', 'yaml', 'yaml-stream', 'off', 'JSON'])];
+      return [spec.flag, choose(['json', 'text', 'table', 'yaml', 'yaml-stream', 'off', 'jsonl', 'csv', 'JSON'])];
     case '--query':
       return [spec.flag, queryValue(rng, options)];
     case '--endpoint-url':

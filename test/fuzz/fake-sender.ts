@@ -69,7 +69,7 @@ function pageXml(rng: Rng, operation: OperationSpec, marker: unknown): string {
 }
 
 const FAILURES = [
-  (op: string) => new CliError('client', `An error occurred (NoSuchEntity) when calling the ${op} operation: The user with name x cannot be found.`, { code: 'NoSuchEntity', message: 'The user with name x cannot be found.', modeled: [['message', 'The user with name x cannot be found.']] }),
+  (op: string) => new CliError('client', `An error occurred (NoSuchEntity) when calling the ${op} operation: The user with name x cannot be found.`, { code: 'NoSuchEntity', message: 'The user with name x cannot be found.', fields: [['Code', 'NoSuchEntity'], ['Message', 'The user with name x cannot be found.']] }),
   (op: string) => new CliError('client', `An error occurred (Throttling) when calling the ${op} operation (reached max retries: 2): Rate exceeded`, { code: 'Throttling', message: 'Rate exceeded' }),
   () => new CliError('general', 'Could not connect to the endpoint URL: "http://127.0.0.1:1/"'),
   () => new CliError('no-credentials', 'Unable to locate credentials. You can configure credentials by running "aws login".'),

@@ -52,8 +52,9 @@ describe('secrets stay out of the output', () => {
     ['--debug with environment keys and a session token', ['list-users', '--debug', '--endpoint-url', '<moto>'], 'env', 0],
     ['--debug, paginated, every format', ['list-users', '--debug', '--page-size', '1', '--output', 'table', '--endpoint-url', '<moto>'], 'env', 0],
     ['--debug with a service error', ['list-mfa-devices', '--user-name', 'nobody', '--debug', '--endpoint-url', '<moto>'], 'env', 254],
-    ['--debug with partial credentials in the profile', ['list-users', '--profile', 'partial', '--debug', '--endpoint-url', '<moto>'], 'files', 253],
-    ['--debug with a refused credential process', ['list-users', '--profile', 'badprocess', '--debug', '--endpoint-url', '<moto>'], 'files', 253],
+    // Both are the CLI's configuration errors (exit 255), not "Unable to locate credentials".
+    ['--debug with partial credentials in the profile', ['list-users', '--profile', 'partial', '--debug', '--endpoint-url', '<moto>'], 'files', 255],
+    ['--debug with a refused credential process', ['list-users', '--profile', 'badprocess', '--debug', '--endpoint-url', '<moto>'], 'files', 255],
     ['--debug with an unreachable endpoint', ['list-users', '--debug', '--endpoint-url', '<closed>'], 'env', 255],
     ['a structured error format', ['list-users', '--cli-error-format', 'json', '--debug', '--endpoint-url', '<closed>'], 'env', 255],
   ])('%s', async (_name, args, credentials, code) => {

@@ -17,6 +17,9 @@ iam_models.utcnow = lambda: utcnow().replace(microsecond=0)
 
 from moto.server import ThreadedMotoServer  # noqa: E402  (after the patch on purpose)
 
+import moto_credential_report  # noqa: E402,F401  (a real GeneratedTime)
+import moto_root_access  # noqa: E402,F401  (ListOrganizationsFeatures and friends, which moto lacks)
+
 
 def main():
     logging.getLogger("werkzeug").setLevel(logging.ERROR)

@@ -48,6 +48,10 @@ def seed(url, kind="demo"):
         import seed_audit
 
         return seed_audit.seed(url, kind)
+    if kind.startswith("org"):  # `--seed org` / `--seed org:N:U`: see seed_org.py
+        import seed_org
+
+        return seed_org.seed(url, kind)
     iam = client(url)
     users = [
         ("alice", "/", {"team": "sec", "env": "prod"}),

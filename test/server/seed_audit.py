@@ -1,6 +1,9 @@
 """Seeds a moto IAM server for `aws-iam audit mfa`: a realistic mix of people and machines.
 
   --seed audit        the named users below (every case the audit distinguishes)
+  --seed audit-org    the named users, in the management account of an organization with
+                      trusted access for IAM and centralized root access (RootCredentialsManagement,
+                      RootSessions) enabled, and one member account, "workload", with one user
   --seed audit:N      the named users, then N generated ones (user-0001 ...) for progress and
                       benchmarks: every 2nd has a console password, every 3rd a virtual MFA
                       device, every 5th an access key.
@@ -76,6 +79,8 @@ def seed(url, kind="audit"):
     iam.deactivate_mfa_device(UserName="frank", SerialNumber=old)
     for spare in ("spare-1", "spare-2"):
         _virtual(iam, spare)
+    if kind == "audit-org":
+        _organization(url)
     count = int(kind.split(":", 1)[1]) if ":" in kind else 0
     for i in range(1, count + 1):
         _make_user(
@@ -87,3 +92,16 @@ def seed(url, kind="audit"):
             [f"v:user-{i:04d}-phone"] if i % 3 == 0 else [],
             ["Active"] if i % 5 == 0 else [],
         )
+
+
+def _organization(url):
+    """This account manages an organization with centralized root access; one member account."""
+    import boto3
+
+    org = boto3.client("organizations", endpoint_url=url, region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing")
+    org.create_organization(FeatureSet="ALL")
+    org.enable_aws_service_access(ServicePrincipal="iam.amazonaws.com")
+    org.create_account(AccountName="workload", Email="workload@example.com")
+    iam = base.client(url)
+    iam.enable_organizations_root_credentials_management()
+    iam.enable_organizations_root_sessions()

@@ -32,9 +32,8 @@ function fakeIo(options: { tty?: boolean; env?: Record<string, string>; columns?
     stderrIsTTY: options.tty ?? false,
     columns: options.columns,
     now: () => 0,
-    loadSharedFiles: async () => {
-      throw new Error('help must not read config files');
-    },
+    // The CLI reads the shared files before parsing (a broken file fails help too).
+    loadSharedFiles: async () => ({ configFile: {}, credentialsFile: {} }),
     createSender: () => {
       throw new Error('help must not create a client');
     },

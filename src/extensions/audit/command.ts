@@ -7,23 +7,25 @@ import type { Io } from '../../cli/io.js';
 import { compileQueryOption, openSession, outputPlan } from '../../cli/session.js';
 import { EXIT } from '../../errors/cli-error.js';
 import { writeSingle } from '../../output/write-result.js';
+import type { ItemLists } from '../../output/items/item-lists.js';
 import { createProgress } from '../../progress/progress.js';
 import { dumpJson } from '../../value/json.js';
 import type { SendRequest } from '../../sdk/iam-client.js';
-import { auditMfa } from './audit.js';
+import { auditAccount } from './audit.js';
 import { EXIT_FINDINGS } from './exit-codes.js';
 import { AUDIT_HELP, MFA_HELP } from './help.js';
 import { createIamReader } from './iam-reader.js';
+import { auditDeps } from './index.js';
 import { limitConcurrency } from './limit.js';
 import { parseAuditArgs } from './options.js';
 import { reportValue } from './report.js';
 
 /** The table's title, as an operation's name is for the IAM commands. */
 const TABLE_TITLE = 'AuditMfa';
+/** For jsonl and csv: one item per user (`--query Findings` gives the findings). */
+const AUDIT_ITEMS: ItemLists = { keys: ['Users'] };
 /** Attempts per request when the profile does not set max_attempts: throttling waits, it does not fail. */
 const AUDIT_MAX_ATTEMPTS = 10;
-/** How long to wait for IAM to generate the credential report. */
-const REPORT_TIMEOUT_MS = 120_000;
 
 export const auditCommand: ExtensionCommand = async (args, globals, io) => {
   const commandLine = parseAuditArgs(args);
@@ -39,24 +41,20 @@ export const auditCommand: ExtensionCommand = async (args, globals, io) => {
   const send = limitConcurrency(options.maxConcurrency, logged(session.send, session.debug));
   let report;
   try {
-    report = await auditMfa(
-      {
-        iam: createIamReader(send, session.settings.timestampFormat),
-        progress,
-        note: (message) => {
-          progress.clear();
-          io.stderr.write(`note: ${message}\n`);
-        },
-        concurrency: options.maxConcurrency,
-        wait: { sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), now: io.now, timeoutMs: REPORT_TIMEOUT_MS },
-      },
-      options.source,
-    );
+    const note = (message: string) => {
+      progress.clear();
+      io.stderr.write(`note: ${message}\n`);
+    };
+    const iam = createIamReader(send, session.settings.timestampFormat);
+    report = await auditAccount(auditDeps(iam, { note, progress, concurrency: options.maxConcurrency, now: io.now }), {
+      source: options.source,
+      requireMfa: options.requireMfa,
+    });
   } finally {
     // Erased before the report or an error is printed.
     progress.clear();
   }
-  writeSingle(reportValue(report), plan.format(), query, plan.context, io.stdout);
+  writeSingle(reportValue(report), plan.format(), query, plan.context, io.stdout, { lists: AUDIT_ITEMS, notices: io.stderr });
   return options.failOnFindings && report.Findings.length > 0 ? EXIT_FINDINGS : EXIT.ok;
 };
 

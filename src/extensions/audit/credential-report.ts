@@ -23,14 +23,22 @@ const NOT_READY = new Set(['ReportInProgress', 'ReportNotPresent', 'ReportExpire
 const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 4000;
 
-export async function fetchCredentialReport(iam: IamReader, wait: ReportWait): Promise<Map<string, ReportRow>> {
+export interface CredentialReport {
+  /** Rows by user name (the root row is `<root_account>`). */
+  readonly rows: ReadonlyMap<string, ReportRow>;
+  /** GeneratedTime as the CLI prints it; IAM reuses a report for up to four hours. */
+  readonly generatedTime: string;
+}
+
+export async function fetchCredentialReport(iam: IamReader, wait: ReportWait): Promise<CredentialReport> {
   const deadline = wait.now() + wait.timeoutMs;
   let delay = FIRST_DELAY_MS;
   for (;;) {
     const state = await iam.generateCredentialReport();
     if (state === 'COMPLETE') {
       try {
-        return rowsByUser(await iam.getCredentialReport());
+        const { csv, generatedTime } = await iam.getCredentialReport();
+        return { rows: rowsByUser(csv), generatedTime };
       } catch (error) {
         if (!NOT_READY.has(serviceErrorCode(error) ?? '')) throw error;
       }

@@ -6,7 +6,7 @@
 import { findOperation } from '../../model/operations.js';
 import { paginate } from '../../paginate/paginator.js';
 import { shapeResponse } from '../../response/shape-response.js';
-import type { TimestampFormat } from '../../response/timestamps.js';
+import { formatTimestamp, type TimestampFormat } from '../../response/timestamps.js';
 import { childNamed, parseXml } from '../../response/xml.js';
 import { CliError } from '../../errors/cli-error.js';
 import type { SendRequest } from '../../sdk/iam-client.js';
@@ -34,14 +34,16 @@ export interface IamReader {
   countActiveAccessKeys(userName: string): Promise<number>;
   /** GetLoginProfile: false when IAM answers NoSuchEntity (the user has no console password). */
   hasLoginProfile(userName: string): Promise<boolean>;
-  /** GetAccountSummary's AccountMFAEnabled. */
-  rootMfaEnabled(): Promise<boolean>;
+  /** GetAccountSummary's SummaryMap (AccountMFAEnabled, AccountPasswordPresent, ...). */
+  accountSummary(): Promise<Map<string, number>>;
+  /** ListOrganizationsFeatures: the organization's id and its centralized root access features. */
+  listOrganizationsFeatures(): Promise<{ organizationId: string | null; features: string[] }>;
   /** ListVirtualMFADevices --assignment-status Unassigned: serial numbers in IAM's order. */
   unassignedVirtualMfaDevices(): Promise<string[]>;
   /** GenerateCredentialReport's State (STARTED, INPROGRESS, COMPLETE). */
   generateCredentialReport(): Promise<string>;
-  /** GetCredentialReport's Content, base64-decoded: the report's CSV text. */
-  getCredentialReport(): Promise<string>;
+  /** GetCredentialReport: Content base64-decoded (the report's CSV text), GeneratedTime as the CLI prints it. */
+  getCredentialReport(): Promise<{ csv: string; generatedTime: string }>;
 }
 
 /** The service's error code of a failure, when IAM answered with one. */
@@ -101,11 +103,15 @@ export function createIamReader(send: SendRequest, timestampFormat: TimestampFor
         throw error;
       }
     },
-    async rootMfaEnabled() {
+    async accountSummary() {
       const summary = childNamed(resultOf(await send('GetAccountSummary', new Map()), 'GetAccountSummary'), 'SummaryMap');
-      const entry = summary?.children.find((e) => childNamed(e, 'key')?.text === 'AccountMFAEnabled');
-      const value = entry ? childNamed(entry, 'value')?.text : undefined;
-      return Number(value ?? '0') > 0;
+      const entries = (summary?.children ?? []).map((e) => [childNamed(e, 'key')?.text ?? '', Number(childNamed(e, 'value')?.text ?? 'NaN')] as const);
+      return new Map(entries.filter(([key, value]) => key !== '' && !Number.isNaN(value)));
+    },
+    async listOrganizationsFeatures() {
+      const result = resultOf(await send('ListOrganizationsFeatures', new Map()), 'ListOrganizationsFeatures');
+      const features = childNamed(result, 'EnabledFeatures')?.children.map((m) => m.text ?? '') ?? [];
+      return { organizationId: childNamed(result, 'OrganizationId')?.text ?? null, features };
     },
     async unassignedVirtualMfaDevices() {
       const devices = await listAll('list-virtual-mfa-devices', new Map([['AssignmentStatus', 'Unassigned']]));
@@ -117,7 +123,10 @@ export function createIamReader(send: SendRequest, timestampFormat: TimestampFor
     },
     async getCredentialReport() {
       const result = resultOf(await send('GetCredentialReport', new Map()), 'GetCredentialReport');
-      return Buffer.from(childNamed(result, 'Content')?.text ?? '', 'base64').toString('utf8');
+      return {
+        csv: Buffer.from(childNamed(result, 'Content')?.text ?? '', 'base64').toString('utf8'),
+        generatedTime: formatTimestamp(childNamed(result, 'GeneratedTime')?.text ?? '', timestampFormat),
+      };
     },
   };
 }

@@ -6,20 +6,25 @@
 import { CliError } from '../../errors/cli-error.js';
 import { ArgParseError, parseKnownArgs, type ArgSpec } from '../../cli/argparse.js';
 import type { SourceChoice } from './audit.js';
+import type { MfaRequirement } from './report.js';
 
 export const SOURCES = ['auto', 'credential-report', 'api'] as const;
+export const MFA_REQUIREMENTS = ['any', 'phishing-resistant'] as const;
 export const DEFAULT_CONCURRENCY = 8;
 
 export const MFA_ARGS: readonly ArgSpec[] = [
   { flag: '--source', dest: 'source', nargs: 'one', choices: SOURCES },
   { flag: '--fail-on-findings', dest: 'failOnFindings', nargs: 'zero', constant: true },
   { flag: '--max-concurrency', dest: 'maxConcurrency', nargs: 'one', type: 'int' },
+  // `--re`/`--reg` stay `--region` (global options win prefix matches); `--req` is this one.
+  { flag: '--require-mfa', dest: 'requireMfa', nargs: 'one', choices: MFA_REQUIREMENTS },
 ];
 
 export interface MfaOptions {
   readonly source: SourceChoice;
   readonly failOnFindings: boolean;
   readonly maxConcurrency: number;
+  readonly requireMfa: MfaRequirement;
 }
 
 export type AuditCommandLine = { kind: 'help'; subcommand?: string } | { kind: 'mfa'; options: MfaOptions };
@@ -55,6 +60,7 @@ export function parseAuditArgs(args: readonly string[]): AuditCommandLine {
       source: (parsed.values.get('source') as SourceChoice | undefined) ?? 'auto',
       failOnFindings: parsed.values.get('failOnFindings') === true,
       maxConcurrency: concurrency === undefined ? DEFAULT_CONCURRENCY : Number(concurrency),
+      requireMfa: (parsed.values.get('requireMfa') as MfaRequirement | undefined) ?? 'any',
     },
   };
 }

@@ -63,7 +63,7 @@ class SectionBuilder {
     for (const item of list) {
       if (isScalar(item)) this.section.addRow([pyStr(item)]);
       else if (isMap(item)) this.section.addRow([...item.keys()]);
-      else if (item.every(isScalar)) this.section.addRow(item.map(pyStr));
+      else if ((item as Value[]).every(isScalar)) this.section.addRow((item as Value[]).map(pyStr));
       // Nested deeper: flattened into this section at indent 0 (as the CLI does).
       else this.build(null, item, 0);
     }
@@ -177,7 +177,7 @@ export function compareCodePoints(a: string, b: string): number {
 function pyTypeName(v: Value): string {
   if (v === null) return 'NoneType';
   if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return 'int';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'int';
   if (v instanceof PyFloat) return 'float';
   if (typeof v === 'string') return 'str';
   return isList(v) ? 'list' : 'dict';

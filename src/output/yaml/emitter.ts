@@ -113,11 +113,11 @@ class Emitter {
 }
 
 /** A scalar's YAML text, and whether it is a string (other types never need quoting). */
-function scalarText(v: null | boolean | number | PyFloat | string): [string, boolean] {
+function scalarText(v: null | boolean | number | bigint | PyFloat | string): [string, boolean] {
   if (typeof v === 'string') return [v, true];
   if (v === null) return ['null', false];
   if (typeof v === 'boolean') return [v ? 'true' : 'false', false];
-  if (typeof v === 'number') return [pyIntRepr(v), false];
+  if (typeof v === 'number' || typeof v === 'bigint') return [pyIntRepr(v), false];
   const x = v.value;
   if (Number.isNaN(x)) return ['.nan', false];
   if (x === Infinity) return ['.inf', false];

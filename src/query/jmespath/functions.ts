@@ -52,7 +52,8 @@ const lt = (a: RValue, b: RValue): boolean => pyOrder('lt', a as string, b as st
 const FUNCTIONS: Record<string, FunctionDef> = {
   abs: {
     args: [NUM],
-    call: ([x]) => (typeof x === 'number' ? Math.abs(x) : new PyFloat(Math.abs(num(x as PyFloat)))),
+    call: ([x]) =>
+      typeof x === 'number' ? Math.abs(x) : typeof x === 'bigint' ? (x < 0n ? -x : x) : new PyFloat(Math.abs(num(x as PyFloat))),
   },
   avg: {
     args: [['array-number']],
@@ -168,7 +169,12 @@ function checkType(fn: string, arg: RValue, spec: ArgSpec): void {
 }
 
 /** Python's `sum`: ints stay ints until the first float; left-to-right float addition. */
-function pySum(items: RValue[]): number | PyFloat {
+function pySum(items: RValue[]): number | bigint | PyFloat {
+  // Ints beyond 2^53 add exactly, as Python's do.
+  if (items.some((i) => typeof i === 'bigint') && items.every((i) => typeof i === 'number' || typeof i === 'bigint')) {
+    const exact = items.reduce<bigint>((acc, i) => acc + BigInt(i as number | bigint), 0n);
+    return exact >= BigInt(Number.MIN_SAFE_INTEGER) && exact <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(exact) : exact;
+  }
   let total = 0;
   let isFloat = false;
   for (const item of items) {
@@ -179,8 +185,8 @@ function pySum(items: RValue[]): number | PyFloat {
 }
 
 /** `math.ceil` / `math.floor`: always an int in Python 3, failing on inf and NaN. */
-function toInt(x: number | PyFloat, round: (n: number) => number): number {
-  if (typeof x === 'number') return x;
+function toInt(x: number | bigint | PyFloat, round: (n: number) => number): number | bigint {
+  if (typeof x === 'number' || typeof x === 'bigint') return x;
   if (Number.isNaN(x.value)) throw new PythonRuntimeError('ValueError', 'cannot convert float NaN to integer');
   if (!Number.isFinite(x.value)) {
     throw new PythonRuntimeError('OverflowError', 'cannot convert float infinity to integer');

@@ -17,7 +17,7 @@ export function evaluate(node: Node, value: RValue): RValue {
     case 'field':
       return value instanceof Map ? (value.get(node.name) ?? null) : null;
     case 'literal':
-      return node.value;
+      return node.value as RValue;
     case 'subexpression':
     case 'indexChain':
       return node.steps.reduce<RValue>((acc, step) => evaluate(step, acc), value);

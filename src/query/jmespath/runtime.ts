@@ -17,22 +17,25 @@ export class ExprRef {
 }
 
 /** A Value that may also hold expression references. */
-export type RValue = null | boolean | number | PyFloat | string | RValue[] | RMap | ExprRef;
+export type RValue = null | boolean | number | bigint | PyFloat | string | RValue[] | RMap | ExprRef;
 export type RMap = Map<string, RValue>;
 
 /** How Python prints an `_Expression` (its address varies in Python; this one is fixed). */
 export const EXPREF_STR = '<jmespath.visitor._Expression object at 0x7f0000000000>';
 
-/** int or float, not bool (Python's bool is an int, jmespath excludes it). */
-export const isNum = (v: RValue): v is number | PyFloat => typeof v === 'number' || v instanceof PyFloat;
-export const num = (v: number | PyFloat): number => (typeof v === 'number' ? v : v.value);
+/**
+ * int or float, not bool (Python's bool is an int, jmespath excludes it). An int beyond 2^53
+ * is a bigint: passed through exactly, computed with as the nearest double (a known gap).
+ */
+export const isNum = (v: RValue): v is number | bigint | PyFloat => typeof v === 'number' || typeof v === 'bigint' || v instanceof PyFloat;
+export const num = (v: number | bigint | PyFloat): number => (typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v.value);
 export const isMapR = (v: RValue): v is RMap => v instanceof Map;
 
 /** Python's `type(v).__name__`, which jmespath prints in array element type errors. */
 export function pyTypeName(v: RValue): string {
   if (v === null) return 'NoneType';
   if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return 'int';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'int';
   if (v instanceof PyFloat) return 'float';
   if (typeof v === 'string') return 'str';
   if (Array.isArray(v)) return 'list';
