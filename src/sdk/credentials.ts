@@ -154,7 +154,8 @@ async function callSts(
   const sts = await import('@aws-sdk/client-sts');
   const endpoint = stsEndpoint(deps.env, profile, files);
   const client = new sts.STSClient({
-    region: deps.region || 'us-east-1',
+    // No region: botocore's pseudo-region for STS's global endpoint (sts.amazonaws.com).
+    region: deps.region || 'aws-global',
     // A configured STS endpoint is used as it is, as for IAM.
     ...(endpoint ? { endpoint } : { useFipsEndpoint: deps.useFipsEndpoint, useDualstackEndpoint: deps.useDualstackEndpoint }),
     ...(deps.requestHandler ? { requestHandler: deps.requestHandler as never } : {}),
