@@ -10,6 +10,7 @@ import type { FetchNames } from './live-names.js';
 import type { NameCache } from './name-cache.js';
 import type { NameSource } from './resource-options.js';
 import { tokenizeLine } from './tokenize.js';
+import { ACROSS_ARGS, commandIndex, optionWordCount } from '../extensions/across/options.js';
 
 export const DEFAULT_DEADLINE_MS = 1500;
 
@@ -41,11 +42,37 @@ export interface CompletionSources {
 /** Candidates for the last word of `line` (the command line up to the cursor, as typed). */
 export async function completeLine(line: string, sources: CompletionSources): Promise<string[]> {
   const { words, current } = tokenizeLine(line);
-  const analysis = analyzeWords(words.slice(1), current, sources.commands);
+  const args = words.slice(1);
+  const analysis = args[0] === 'across' ? acrossAnalysis(args.slice(1), current, sources.commands) : analyzeWords(args, current, sources.commands);
   const values = await candidateValues(analysis, sources);
   const matching = values.filter((v) => v.startsWith(analysis.fragment)).map((v) => analysis.prefix + v);
   return [...new Set(matching)];
 }
+
+/**
+ * `across [its options] <command> …`: its own options before the command, profile names for
+ * `--profiles` (after the last comma of the list typed so far), then the command's line as a
+ * line of its own.
+ */
+function acrossAnalysis(words: readonly string[], current: string, commands: CommandTable): Analysis {
+  const at = commandIndex(words);
+  if (at < words.length) return analyzeWords(words.slice(at), current, commands);
+  const last = words.at(-1);
+  const pending = last !== undefined && !last.includes('=') && optionWordCount(ACROSS_ARGS, last, 'value') === 2 ? last : undefined;
+  const inline = !pending && current.startsWith('--') && current.includes('=') ? current.slice(0, current.indexOf('=')) : undefined;
+  const option = pending ?? inline;
+  if (option !== undefined) {
+    const spec = ACROSS_ARGS.filter((s) => s.flag.startsWith(option));
+    const prefix = (inline ? current.slice(0, inline.length + 1) : '') + listHead(inline ? current.slice(inline.length + 1) : current);
+    const profiles = spec.length === 1 && spec[0].dest === 'profiles';
+    return { source: profiles ? { kind: 'profiles' } : { kind: 'values', values: [] }, fragment: current.slice(prefix.length), prefix, settings: {} };
+  }
+  if (current.startsWith('-')) return { source: { kind: 'values', values: ACROSS_ARGS.map((s) => s.flag) }, fragment: current, prefix: '', settings: {} };
+  return analyzeWords([], current, commands);
+}
+
+/** What of a comma-separated list is already complete: up to and with its last comma. */
+const listHead = (text: string): string => text.slice(0, text.lastIndexOf(',') + 1);
 
 async function candidateValues(analysis: Analysis, sources: CompletionSources): Promise<readonly string[]> {
   const { source } = analysis;

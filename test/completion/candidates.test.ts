@@ -108,6 +108,17 @@ const CASES: [line: string, expected: string[]][] = [
   ['aws-iam completion z', ['zsh']],
   ['aws-iam completion bash ', []],
   ['aws-iam completion --', globalFlags],
+  // across: its own options, profile names for --profiles (after the last comma), then the command's line.
+  ['aws-iam across --', ['--profiles', '--organization', '--role-name', '--accounts', '--max-concurrency']],
+  ['aws-iam across --prof', ['--profiles']],
+  ['aws-iam across --profiles ', ['default', 'work', 'ci']],
+  ['aws-iam across --profiles w', ['work']],
+  ['aws-iam across --profiles default,c', ['default,ci']],
+  ['aws-iam across --profiles=default,w', ['--profiles=default,work']],
+  ['aws-iam across --role-name ', []],
+  ['aws-iam across --profiles work,audit list-mfa-d', ['list-mfa-device-tags', 'list-mfa-devices']],
+  ['aws-iam across --organization list-user-tags --user-name b', ['bob']],
+  ['aws-iam across --organization aud', ['audit']],
   // Quoting as the shell reads it.
   ["aws-iam list-groups-for-user --user-name 'Zo", ['Zoë']],
   ['aws-iam "list-us', ['list-user-policies', 'list-user-tags', 'list-users']],
