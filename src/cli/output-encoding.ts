@@ -3,22 +3,9 @@
  * Python does not know is refused before anything runs, and a character the codec cannot
  * encode fails the write with Python's UnicodeEncodeError text (exit 255).
  */
+import { codecNamed } from '../value/python-codecs.js';
+
 type Encoder = (text: string) => Buffer;
-
-/** Python's codec-name normalisation: case-insensitive, `-` and `_` and spaces alike. */
-const normalise = (name: string) => name.trim().toLowerCase().replace(/[-_ ]+/g, '_');
-
-const LIMITED: Record<string, { codec: string; limit: number }> = {
-  ascii: { codec: 'ascii', limit: 0x80 },
-  us_ascii: { codec: 'ascii', limit: 0x80 },
-  '646': { codec: 'ascii', limit: 0x80 },
-  latin_1: { codec: 'latin-1', limit: 0x100 },
-  latin1: { codec: 'latin-1', limit: 0x100 },
-  latin: { codec: 'latin-1', limit: 0x100 },
-  iso_8859_1: { codec: 'latin-1', limit: 0x100 },
-  iso8859_1: { codec: 'latin-1', limit: 0x100 },
-  l1: { codec: 'latin-1', limit: 0x100 },
-};
 
 /** Python's `\xNN` / `\uNNNN` / `\UNNNNNNNN` spelling of a character in an encode error. */
 function escape(cp: number): string {
@@ -49,12 +36,19 @@ const swap16 = (b: Buffer) => b.swap16();
  */
 export function outputEncoder(name: string | undefined): Encoder | undefined | Error {
   if (name === undefined) return undefined;
-  const key = normalise(name);
-  if (['utf_8', 'utf8', 'u8', 'utf'].includes(key)) return undefined;
-  const limited = LIMITED[key];
-  if (limited) return limitedEncoder(limited.codec, limited.limit);
-  // A text stream that is not at its start writes no BOM: little-endian, as the CLI's pipe shows.
-  if (['utf_16', 'utf16', 'utf_16_le', 'utf_16le'].includes(key)) return (text) => Buffer.from(text, 'utf16le');
-  if (['utf_16_be', 'utf_16be'].includes(key)) return (text) => swap16(Buffer.from(text, 'utf16le'));
+  switch (codecNamed(name)) {
+    case 'utf-8':
+      return undefined;
+    case 'ascii':
+      return limitedEncoder('ascii', 0x80);
+    case 'latin-1':
+      return limitedEncoder('latin-1', 0x100);
+    // A text stream that is not at its start writes no BOM: little-endian, as the CLI's pipe shows.
+    case 'utf-16':
+    case 'utf-16-le':
+      return (text) => Buffer.from(text, 'utf16le');
+    case 'utf-16-be':
+      return (text) => swap16(Buffer.from(text, 'utf16le'));
+  }
   return new Error(`Unknown codec \`${name}\` specified for AWS_CLI_OUTPUT_ENCODING.`);
 }

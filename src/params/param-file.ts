@@ -1,8 +1,9 @@
 /**
  * `file://` and `fileb://` values: the AWS CLI replaces such a value with the file's contents
  * (text verbatim, trailing newline included). `http(s)://` values are sent as they are in v2.
- * - `file://` text must be UTF-8: otherwise the CLI's "text contents could not be decoded"
- *   (a byte-order mark is kept, as Python's utf-8 codec keeps it);
+ * - `file://` text is decoded with AWS_CLI_FILE_ENCODING's codec (UTF-8 when unset); bytes the
+ *   codec refuses give the CLI's "text contents could not be decoded" (a UTF-8 byte-order mark
+ *   is kept, as Python's utf-8 codec keeps it), a codec Python does not know its LookupError;
  * - `fileb://` gives bytes: on a string parameter, validation names them as Python does
  *   (`value: b'…', type: <class 'bytes'>`);
  * - a file larger than MAX_PARAM_FILE_BYTES is refused in one line. No IAM List parameter or
@@ -15,10 +16,31 @@ import { pythonOsError } from '../errors/os-error.js';
 import { pyBytesRepr } from '../value/python-repr.js';
 import type { Value } from '../value/value.js';
 import { PyObject } from './py-object.js';
+import { codecNamed, type Codec } from '../value/python-codecs.js';
 
 export const MAX_PARAM_FILE_BYTES = 64 * 1024 * 1024;
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Python's strict decoding of `bytes` with `codec`; throws on bytes the codec refuses. */
+function decodeWith(codec: Codec, bytes: Uint8Array): string {
+  switch (codec) {
+    case 'utf-8':
+    case 'utf-8-sig':
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: codec === 'utf-8' }).decode(bytes);
+    case 'ascii':
+      if (bytes.some((b) => b >= 0x80)) throw new RangeError('ordinal not in range(128)');
+      return Buffer.from(bytes).toString('latin1');
+    case 'latin-1':
+      return Buffer.from(bytes).toString('latin1');
+    case 'utf-16': {
+      // A byte-order mark decides, and is dropped; without one, this machine's order (little-endian).
+      const bigEndian = bytes[0] === 0xfe && bytes[1] === 0xff;
+      return new TextDecoder(bigEndian ? 'utf-16be' : 'utf-16le', { fatal: true }).decode(bytes);
+    }
+    case 'utf-16-le':
+    case 'utf-16-be':
+      return new TextDecoder(codec === 'utf-16-le' ? 'utf-16le' : 'utf-16be', { fatal: true, ignoreBOM: true }).decode(bytes);
+  }
+}
 
 /** The value with a `file://` file's text in place (`fileb://` as latin-1 text: --cli-input-*). */
 export function resolveParamFile(option: string, value: string, cwd: string = process.cwd()): string {
@@ -34,9 +56,11 @@ export function paramValue(option: string, value: string, cwd: string = process.
   return file.prefix === 'file://' ? decodeText(option, file.path, file.bytes) : new PyObject('bytes', pyBytesRepr(file.bytes));
 }
 
-function decodeText(option: string, path: string, bytes: Uint8Array): string {
+function decodeText(option: string, path: string, bytes: Uint8Array, encoding = process.env.AWS_CLI_FILE_ENCODING): string {
+  const codec = encoding === undefined ? 'utf-8' : codecNamed(encoding);
+  if (codec === undefined) throw new CliError('general', `unknown encoding: ${encoding}`);
   try {
-    return strictUtf8.decode(bytes);
+    return decodeWith(codec, bytes);
   } catch {
     throw new CliError(
       'param-validation',

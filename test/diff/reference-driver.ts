@@ -51,8 +51,13 @@ export function readLauncher(cliPath: string): Launcher | undefined {
 
 /** The prefixes of --debug argparse accepts: the CLI then logs from C as well (awscrt), once per process. */
 const isDebugFlag = (arg: string) => arg.length >= 4 && '--debug'.startsWith(arg);
-/** What the interpreter reads once at start-up: a case that changes it needs a new interpreter. */
-const STARTUP_ENV = /^(LANG|LANGUAGE|LC_\w+|PYTHON\w*)$/;
+/**
+ * What the interpreter reads once at start-up: a case that changes it needs a new interpreter.
+ * HOME too: botocore computes its cache folders (~/.aws/sso/cache, ~/.aws/cli/cache) from it
+ * when its modules are imported; and AWS_CLI_OUTPUT_ENCODING, which re-encodes the process's
+ * stdout for good (a later case would print through it).
+ */
+const STARTUP_ENV = /^(LANG|LANGUAGE|LC_\w+|PYTHON\w*|HOME|AWS_CLI_OUTPUT_ENCODING)$/;
 
 export function needsFreshProcess(c: { args: string[]; env: Record<string, string | null>; pager: boolean }): boolean {
   return c.pager || c.args.some(isDebugFlag) || Object.keys(c.env).some((k) => STARTUP_ENV.test(k));
