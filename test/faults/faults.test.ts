@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { findReferenceCli } from '../diff/reference-cli.js';
 // @ts-expect-error: a plain ES module without types (it also runs alone with node)
 import { startFaultServer, userNames } from './fault-server.mjs';
+import { ISOLATED_ENV } from '../support/isolated-env.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const UNACCEPTING_LISTENER = fileURLToPath(new URL('./unaccepting-listener.py', import.meta.url));
@@ -41,18 +42,7 @@ interface FaultServer {
 let nextPort = 6530;
 const takePort = () => nextPort++;
 
-const ENV = {
-  PATH: process.env.PATH ?? '/usr/bin:/bin',
-  HOME: '/nonexistent',
-  LANG: 'C.UTF-8',
-  AWS_ACCESS_KEY_ID: 'testing',
-  AWS_SECRET_ACCESS_KEY: 'testing',
-  AWS_DEFAULT_REGION: 'us-east-1',
-  AWS_CONFIG_FILE: '/dev/null',
-  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-  AWS_EC2_METADATA_DISABLED: 'true',
-  AWS_PAGER: '',
-};
+const ENV = { ...ISOLATED_ENV, AWS_PAGER: '' };
 
 interface RunOptions {
   env?: Record<string, string>;

@@ -24,6 +24,7 @@ import { createRng, type Rng } from './prng.js';
 import { randomPages } from './data-responses.js';
 import { randomFlags } from './data-flags.js';
 import { DATA_REGRESSIONS } from './data-regressions.js';
+import { ISOLATED_ENV } from '../support/isolated-env.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/aws-iam');
@@ -43,20 +44,7 @@ const COUNT = Number(process.env.DATA_FUZZ_COUNT ?? 30);
 const CI_SEED = (Date.now() ^ (process.pid << 12)) >>> 0;
 const CI_COUNT = process.env.CI === 'true' ? Number(process.env.DATA_FUZZ_CI_COUNT ?? 20) : 0;
 
-const BASE_ENV: Record<string, string> = {
-  PATH: process.env.PATH ?? '/usr/bin:/bin',
-  HOME: '/nonexistent',
-  LANG: 'C.UTF-8',
-  TZ: 'UTC',
-  AWS_ACCESS_KEY_ID: 'testing',
-  AWS_SECRET_ACCESS_KEY: 'testing',
-  AWS_DEFAULT_REGION: 'us-east-1',
-  AWS_CONFIG_FILE: '/dev/null',
-  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-  AWS_EC2_METADATA_DISABLED: 'true',
-  AWS_PAGER: '',
-  AWS_MAX_ATTEMPTS: '1',
-};
+const BASE_ENV: Record<string, string> = { ...ISOLATED_ENV, TZ: 'UTC', AWS_PAGER: '', AWS_MAX_ATTEMPTS: '1' };
 /** Every variable a case may set, so the driver process resets the ones a case leaves out. */
 const CASE_DEFAULTS = { COLUMNS: '80', AWS_CONFIG_FILE: '/dev/null' };
 

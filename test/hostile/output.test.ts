@@ -16,6 +16,7 @@ import { findReferenceCli } from '../diff/reference-cli.js';
 import { hasProgram } from '../support/has-program.js';
 // @ts-expect-error: a plain ES module without types (it also runs alone with node)
 import { startFaultServer } from '../faults/fault-server.mjs';
+import { ISOLATED_ENV } from '../support/isolated-env.js';
 
 const BIN = fileURLToPath(new URL('../../bin/aws-iam', import.meta.url));
 const reference = findReferenceCli();
@@ -26,17 +27,7 @@ interface FaultServer {
   close(): Promise<void>;
 }
 
-const ENV = {
-  PATH: process.env.PATH ?? '/usr/bin:/bin',
-  HOME: '/nonexistent',
-  LANG: 'C.UTF-8',
-  AWS_ACCESS_KEY_ID: 'testing',
-  AWS_SECRET_ACCESS_KEY: 'testing',
-  AWS_DEFAULT_REGION: 'us-east-1',
-  AWS_CONFIG_FILE: '/dev/null',
-  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-  AWS_EC2_METADATA_DISABLED: 'true',
-};
+const ENV = { ...ISOLATED_ENV };
 
 let server: FaultServer | undefined;
 afterEach(async () => {
