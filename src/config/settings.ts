@@ -116,11 +116,19 @@ function findProfile(name: string, files: SharedFiles): Profile | undefined {
 
 /** --endpoint-url > AWS_ENDPOINT_URL_IAM > AWS_ENDPOINT_URL > `[services]` iam > profile. */
 function endpointOf(globals: GlobalOptions, env: Env, profile: Profile, files: SharedFiles): string | undefined {
-  if (globals.endpointUrl !== undefined) return globals.endpointUrl;
+  return globals.endpointUrl ?? configuredEndpoint('iam', env, profile, files);
+}
+
+/**
+ * botocore's configured endpoint for a service (ConfiguredEndpointProvider):
+ * AWS_ENDPOINT_URL_<SERVICE> > AWS_ENDPOINT_URL > the profile's `[services]` section > the
+ * profile's `endpoint_url`; none when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or the profile) says so.
+ */
+export function configuredEndpoint(service: 'iam' | 'sts' | 'organizations', env: Env, profile: Profile, files: SharedFiles): string | undefined {
   const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls ?? '').toLowerCase();
   if (ignore === 'true') return undefined;
   const services = profile.services ? files.configFile[`services.${profile.services}`] : undefined;
-  return env.AWS_ENDPOINT_URL_IAM || env.AWS_ENDPOINT_URL || services?.['iam.endpoint_url'] || profile.endpoint_url || undefined;
+  return env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] || env.AWS_ENDPOINT_URL || services?.[`${service}.endpoint_url`] || profile.endpoint_url || undefined;
 }
 
 /** botocore's `ensure_boolean`: only the text `true`, in any case, is true. */

@@ -14,7 +14,7 @@
 import { homedir } from 'node:os';
 import { readFileSync } from 'node:fs';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import type { Env, Profile, SharedFiles } from '../config/settings.js';
+import { configuredEndpoint, type Env, type Profile, type SharedFiles } from '../config/settings.js';
 import { loadSharedFiles } from '../config/shared-files.js';
 import { realFileReader } from '../config/config-file.js';
 import { CliError } from '../errors/cli-error.js';
@@ -152,7 +152,7 @@ async function callSts(
   profile: Profile,
 ): Promise<Credentials> {
   const sts = await import('@aws-sdk/client-sts');
-  const endpoint = stsEndpoint(deps.env, profile, files);
+  const endpoint = configuredEndpoint('sts', deps.env, profile, files);
   const client = new sts.STSClient({
     // No region: botocore's pseudo-region for STS's global endpoint (sts.amazonaws.com).
     region: deps.region || 'aws-global',
@@ -212,17 +212,6 @@ async function ssoRoleCredentials(request: SsoRoleRequest, requestHandler: unkno
   } finally {
     client.destroy();
   }
-}
-
-/**
- * The endpoint botocore's STS client uses (ConfiguredEndpointProvider): AWS_ENDPOINT_URL_STS,
- * AWS_ENDPOINT_URL, the profile's `[services]` section, the profile's `endpoint_url`.
- */
-export function stsEndpoint(env: Env, profile: Profile, files: SharedFiles): string | undefined {
-  const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls ?? '').toLowerCase();
-  if (ignore === 'true') return undefined;
-  const services = profile.services ? files.configFile[`services.${profile.services}`] : undefined;
-  return env.AWS_ENDPOINT_URL_STS || env.AWS_ENDPOINT_URL || services?.['sts.endpoint_url'] || profile.endpoint_url || undefined;
 }
 
 interface SdkFailure {

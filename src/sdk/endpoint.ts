@@ -25,16 +25,6 @@ const DNS_NAME = /^((?!-)[A-Z\d-]{1,63}(?<!-)\.)*((?!-)[A-Z\d-]{1,63}(?<!-))$/i;
 /** RFC 6874 zone identifier after an IPv6 address: `%25` or `%`, then unreserved or %XX. */
 const ZONE_ID = /^(?:%25|%)(?:[A-Za-z0-9._!-]|%[a-fA-F0-9]{2})+$/;
 
-/** The URL scheme of a configured endpoint (`http://x`), checked with the top-level options. */
-export function checkEndpointScheme(endpointUrl: string): void {
-  if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(endpointUrl)) {
-    throw new CliError(
-      'param-validation',
-      `Bad value for --endpoint-url "${endpointUrl}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`,
-    );
-  }
-}
-
 /**
  * botocore's endpoint check: a host name of DNS labels, or a bracketed IPv6 address; then the
  * port as Python's `urlsplit(url).port` reads it (ASCII digits, at most 65535, or none).

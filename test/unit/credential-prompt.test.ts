@@ -1,7 +1,7 @@
 /** The MFA prompt's text and checks, and where STS is reached, as the AWS CLI does them. */
 import { describe, expect, it } from 'vitest';
 import { mfaPrompter, mfaPromptText, type PromptTerminal } from '../../src/sdk/mfa-prompt.js';
-import { stsEndpoint } from '../../src/sdk/credentials.js';
+import { configuredEndpoint } from '../../src/config/settings.js';
 import { CliError } from '../../src/errors/cli-error.js';
 
 const SERIAL = 'arn:aws:iam::123456789012:mfa/alice';
@@ -48,7 +48,7 @@ describe('mfaPrompter', () => {
   });
 });
 
-describe('stsEndpoint (botocore ConfiguredEndpointProvider order)', () => {
+describe('configuredEndpoint for STS (botocore ConfiguredEndpointProvider order)', () => {
   const files = {
     configFile: { 'services.local': { 'sts.endpoint_url': 'http://services:1', 'iam.endpoint_url': 'http://iam:1' } },
     credentialsFile: {},
@@ -63,6 +63,6 @@ describe('stsEndpoint (botocore ConfiguredEndpointProvider order)', () => {
     ['the profile\'s ignore_configured_endpoint_urls', {}, { ignore_configured_endpoint_urls: 'True', endpoint_url: 'http://p:1' }, undefined],
     ['AWS_ENDPOINT_URL_IAM is IAM\'s only', { AWS_ENDPOINT_URL_IAM: 'http://iam:1' }, {}, undefined],
   ])('%s', (_name, env, profile, expected) => {
-    expect(stsEndpoint(env, profile, files)).toBe(expected);
+    expect(configuredEndpoint('sts', env, profile, files)).toBe(expected);
   });
 });

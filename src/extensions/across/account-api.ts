@@ -6,7 +6,7 @@
  * (`AWS_ENDPOINT_URL_ORGANIZATIONS`, …); `--endpoint-url` stays IAM's only, as in the CLI. The SDK
  * clients are imported when the first request is made, with only these three commands.
  */
-import type { Env, Settings, SharedFiles } from '../../config/settings.js';
+import { configuredEndpoint, type Env, type Settings, type SharedFiles } from '../../config/settings.js';
 import { CliError } from '../../errors/cli-error.js';
 import type { CredentialSource } from '../../sdk/iam-client.js';
 
@@ -43,8 +43,7 @@ export function once(source: CredentialSource): CredentialSource {
 
 export function createAccountApi(env: Env, files: SharedFiles): AccountApi {
   const clientConfig = async (settings: Settings, credentials: CredentialSource, service: 'sts' | 'organizations') => {
-    const { stsEndpoint } = await import('../../sdk/credentials.js');
-    const endpoint = service === 'sts' ? stsEndpoint(env, settings.profile, files) : organizationsEndpoint(env, settings.profile, files);
+    const endpoint = configuredEndpoint(service, env, settings.profile, files);
     return {
       region: settings.region || 'us-east-1',
       ...(endpoint ? { endpoint } : {}),
@@ -114,14 +113,6 @@ export function createAccountApi(env: Env, files: SharedFiles): AccountApi {
       }
     },
   };
-}
-
-/** AWS_ENDPOINT_URL_ORGANIZATIONS, AWS_ENDPOINT_URL, the profile's `[services]`, its `endpoint_url`. */
-function organizationsEndpoint(env: Env, profile: Settings['profile'], files: SharedFiles): string | undefined {
-  const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls ?? '').toLowerCase();
-  if (ignore === 'true') return undefined;
-  const services = profile.services ? files.configFile[`services.${profile.services}`] : undefined;
-  return env.AWS_ENDPOINT_URL_ORGANIZATIONS || env.AWS_ENDPOINT_URL || services?.['organizations.endpoint_url'] || profile.endpoint_url || undefined;
 }
 
 interface SdkFailure {
