@@ -3,12 +3,14 @@ import { run } from './run.js';
 import type { Io } from './io.js';
 import { pagerRunning, startPager } from './start-pager.js';
 import { debugLogger } from './session.js';
-import { streamSink } from '../output/stream-sink.js';
+import { closedDescriptor, streamSink } from '../output/stream-sink.js';
 import { loadSharedFiles } from '../config/shared-files.js';
 import { outputEncoder } from './output-encoding.js';
+import { takeLaunchState } from './launch-state.js';
 
 // The SDK warns on stderr on Node < 22; the AWS CLI's stderr has no such line.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const launch = takeLaunchState(process.env);
 
 const encoder = outputEncoder(process.env.AWS_CLI_OUTPUT_ENCODING);
 if (encoder instanceof Error) {
@@ -16,7 +18,7 @@ if (encoder instanceof Error) {
   process.exit(255);
 }
 
-const stdout = streamSink(process.stdout);
+const stdout = streamSink(launch.stdoutClosed ? closedDescriptor() : process.stdout);
 const io: Io = {
   // AWS_CLI_OUTPUT_ENCODING: text re-encoded before it is written (an unencodable character throws).
   stdout: encoder ? { ...stdout, write: (text) => stdout.write(encoder(text)) } : stdout,
@@ -53,8 +55,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 // synchronous here, so no line is left half-written before it.
 // While a pager has the terminal, Ctrl-C is the pager's (less uses it to stop a search): the
 // CLI ignores it and waits for the pager, which leaves no orphan on the terminal.
+// Started with SIGINT ignored (`cmd &` in a script), the CLI keeps ignoring it; so does aws-iam.
 process.on('SIGINT', () => {
-  if (pagerRunning()) return;
+  if (launch.sigintIgnored || pagerRunning()) return;
   process.stdout.write('\n', () => process.exit(130));
 });
 

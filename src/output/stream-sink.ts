@@ -67,3 +67,18 @@ export function streamSink(stream: Writable, bufferBytes = BUFFER_BYTES): Sink {
     abort: fail,
   };
 }
+
+/**
+ * Standing in for a stdout that was closed when aws-iam started (`>&-`): each write fails as a
+ * write to a closed descriptor does, so the output is reported as failed (255), not lost silently.
+ */
+export function closedDescriptor(): Writable {
+  const error = Object.assign(new Error('EBADF: bad file descriptor, write'), { code: 'EBADF', errno: -9, syscall: 'write' });
+  return {
+    write: (_chunk, callback) => {
+      process.nextTick(callback, error);
+      return false;
+    },
+    on: () => undefined,
+  };
+}
