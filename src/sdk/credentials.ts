@@ -5,7 +5,8 @@
  * - STS AssumeRole / AssumeRoleWithWebIdentity with the source credentials the chain found,
  *   at the endpoint the CLI would use for STS (AWS_ENDPOINT_URL_STS, …, the profile's
  *   `endpoint_url`), never at `--endpoint-url`, which is IAM's only;
- * - SSO GetRoleCredentials with the token `aws sso login` left;
+ * - SSO GetRoleCredentials with the token `aws sso login` left, and SSO OIDC CreateToken to
+ *   refresh that token (both at their configured endpoints: AWS_ENDPOINT_URL_SSO, _SSO_OIDC, …);
  * - the SDK's login provider to refresh `aws login` credentials (signin's DPoP exchange);
  * - the SDK's container and instance metadata providers.
  * The SDK's own chain is not used: it swallows the cause of a failure into "Could not load
@@ -21,10 +22,11 @@ import { CliError } from '../errors/cli-error.js';
 import { connectionFailure } from './transport-errors.js';
 import { cliCacheDir } from './credential-cache.js';
 import { mfaPrompter, type MfaPrompter } from './mfa-prompt.js';
-import { resolveCredentials, type AssumeRoleParams, type ChainDeps, type SsoRoleRequest, type WebIdentityParams } from './credential-chain.js';
+import { resolveCredentials, type AssumeRoleParams, type ChainDeps, type WebIdentityParams } from './credential-chain.js';
 import { runProgram } from './credential-process.js';
 import type { Credentials } from './credential-types.js';
-import { tokenCaches } from './sso-login.js';
+import { tokenCaches, type SsoRoleRequest } from './sso-login.js';
+import { RefreshRefused, type CreateTokenAnswer, type CreateTokenRequest } from './sso-token.js';
 import { showSdkSharedFiles } from './sdk-shared-files.js';
 
 const quietLogger = { debug() {}, info() {}, warn() {}, error() {}, trace() {} };
@@ -105,7 +107,8 @@ function networkDeps(deps: CredentialDeps, files: SharedFiles): ChainDeps {
     tokenCaches: tokenCaches(env),
     assumeRole: (source, params, profile) => callSts('AssumeRole', params, source, deps, files, profile),
     assumeRoleWithWebIdentity: (params, profile) => callSts('AssumeRoleWithWebIdentity', params, undefined, deps, files, profile),
-    ssoRoleCredentials: (request) => ssoRoleCredentials(request, deps.requestHandler),
+    ssoRoleCredentials: (request, profile) => ssoRoleCredentials(request, configuredEndpoint('sso', env, profile, files), deps.requestHandler),
+    ssoCreateToken: (request, profile) => ssoCreateToken(request, configuredEndpoint('sso_oidc', env, profile, files), deps.requestHandler),
     refreshLogin: async (profileName) => {
       const { fromLoginCredentials } = await import('@aws-sdk/credential-provider-login');
       const endpoint = env.AWS_ENDPOINT_URL_SIGNIN || env.AWS_ENDPOINT_URL || undefined;
@@ -184,9 +187,19 @@ async function callSts(
   }
 }
 
-async function ssoRoleCredentials(request: SsoRoleRequest, requestHandler: unknown): Promise<Credentials> {
+/** The SDK clients of the sign-in services: botocore's (unsigned), at the configured endpoint if any. */
+function signInClientConfig(region: string, endpoint: string | undefined, requestHandler: unknown) {
+  return {
+    region,
+    logger: quietLogger,
+    ...(endpoint ? { endpoint } : {}),
+    ...(requestHandler ? { requestHandler: requestHandler as never } : {}),
+  };
+}
+
+async function ssoRoleCredentials(request: SsoRoleRequest, endpoint: string | undefined, requestHandler: unknown): Promise<Credentials> {
   const sso = await import('@aws-sdk/nested-clients/sso');
-  const client = new sso.SSOClient({ region: request.region, logger: quietLogger, ...(requestHandler ? { requestHandler: requestHandler as never } : {}) });
+  const client = new sso.SSOClient(signInClientConfig(request.region, endpoint, requestHandler));
   try {
     const answer = await client.send(
       new sso.GetRoleCredentialsCommand({ accountId: request.accountId, roleName: request.roleName, accessToken: request.accessToken }),
@@ -208,7 +221,31 @@ async function ssoRoleCredentials(request: SsoRoleRequest, requestHandler: unkno
           'run aws sso login with the corresponding profile.',
       );
     }
-    throw stsFailure(error, 'GetRoleCredentials', undefined, request.region, `https://portal.sso.${request.region}.amazonaws.com`);
+    throw stsFailure(error, 'GetRoleCredentials', endpoint, request.region, `https://portal.sso.${request.region}.amazonaws.com`);
+  } finally {
+    client.destroy();
+  }
+}
+
+/** SSO OIDC CreateToken with a refresh token; an error answer is RefreshRefused (botocore's ClientError). */
+async function ssoCreateToken(request: CreateTokenRequest, endpoint: string | undefined, requestHandler: unknown): Promise<CreateTokenAnswer> {
+  const oidc = await import('@aws-sdk/nested-clients/sso-oidc');
+  const client = new oidc.SSOOIDCClient(signInClientConfig(request.region, endpoint, requestHandler));
+  try {
+    const answer = await client.send(
+      new oidc.CreateTokenCommand({
+        grantType: 'refresh_token',
+        clientId: request.clientId,
+        clientSecret: request.clientSecret,
+        refreshToken: request.refreshToken,
+      }),
+    );
+    return { accessToken: answer.accessToken ?? '', expiresIn: answer.expiresIn ?? Number.NaN, refreshToken: answer.refreshToken };
+  } catch (error) {
+    const e = (error ?? {}) as SdkFailure;
+    if (e.$metadata?.httpStatusCode !== undefined && e.$fault) throw new RefreshRefused(`${e.name ?? 'Error'}: ${e.message ?? ''}`);
+    const base = endpoint ?? `https://oidc.${request.region}.amazonaws.com`;
+    throw connectionFailure(error, `${base.replace(/\/+$/, '')}/token`) ?? new CliError('general', e.message ?? String(error));
   } finally {
     client.destroy();
   }

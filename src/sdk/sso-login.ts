@@ -14,6 +14,14 @@ import { pyStringRepr } from '../value/python-repr.js';
 import { readCachedCredentials, writeCachedCredentials } from './credential-cache.js';
 import { usable, type Credentials } from './credential-types.js';
 import { dumpJson } from '../value/json.js';
+import { ssoSessionToken, ssoTokenFileName, type CreateTokenAnswer, type CreateTokenRequest } from './sso-token.js';
+
+export interface SsoRoleRequest {
+  readonly region: string;
+  readonly accountId: string;
+  readonly roleName: string;
+  readonly accessToken: string;
+}
 
 /** Where the browser sign-ins leave their tokens. */
 export interface TokenCaches {
@@ -35,8 +43,24 @@ interface SsoDeps {
   readonly readText: (path: string) => string;
   readonly tokenCaches: TokenCaches;
   readonly cacheDir?: string;
-  readonly ssoRoleCredentials: (request: { region: string; accountId: string; roleName: string; accessToken: string }) => Promise<Credentials>;
+  readonly ssoRoleCredentials: (request: SsoRoleRequest, profile: Profile) => Promise<Credentials>;
+  readonly ssoCreateToken: (request: CreateTokenRequest, profile: Profile) => Promise<CreateTokenAnswer>;
+  readonly debug?: (line: string) => void;
   readonly refreshLogin: (profileName: string) => Promise<Credentials>;
+}
+
+/**
+ * A legacy profile's token (start URL and region in the profile): used as cached, never
+ * refreshed; botocore checks its expiry itself, before any request.
+ */
+function legacyToken(startUrl: string, deps: SsoDeps): string {
+  const token = readJsonFile(join(deps.tokenCaches.ssoDir, ssoTokenFileName(startUrl)), deps.readText);
+  if (token === undefined) throw new CliError('general', `Error loading SSO Token: Token for ${startUrl} does not exist`);
+  if (token === 'unreadable' || typeof token.accessToken !== 'string' || typeof token.expiresAt !== 'string') {
+    throw new CliError('general', `Error loading SSO Token: Token for ${startUrl} is invalid`);
+  }
+  if (!(Date.parse(token.expiresAt) > deps.now())) throw new CliError('general', UNAUTHORIZED);
+  return token.accessToken;
 }
 
 const UNAUTHORIZED =
@@ -92,25 +116,19 @@ export async function ssoCredentials(profileName: string, profile: Profile, deps
   const cached = deps.cacheDir ? readCachedCredentials(deps.cacheDir, cacheKey, deps.now()) : undefined;
   if (cached) return cached;
 
-  const tokenName = sessionName ?? startUrl;
-  const tokenFile = join(deps.tokenCaches.ssoDir, `${createHash('sha1').update(tokenName, 'utf8').digest('hex')}.json`);
-  const token = readJsonFile(tokenFile, deps.readText);
-  if (token === undefined) throw new CliError('general', `Error loading SSO Token: Token for ${tokenName} does not exist`);
-  if (token === 'unreadable' || typeof token.accessToken !== 'string' || typeof token.expiresAt !== 'string') {
-    throw new CliError('general', `Error loading SSO Token: Token for ${startUrl} is invalid`);
-  }
-  const expires = Date.parse(token.expiresAt);
-  if (!(expires > deps.now())) {
-    // Legacy profiles: botocore checks the expiry itself; sso-session tokens go through the
-    // token provider, whose refresh needs the OIDC registration (not attempted here).
-    throw new CliError('general', sessionName === undefined ? UNAUTHORIZED : 'Error when retrieving token from sso: Token has expired and refresh failed');
-  }
+  const accessToken =
+    sessionName === undefined
+      ? legacyToken(startUrl, deps)
+      : await ssoSessionToken(
+          { name: sessionName, startUrl, region: config.sso_region! },
+          { ...deps, ssoDir: deps.tokenCaches.ssoDir, createToken: (request) => deps.ssoCreateToken(request, profile) },
+        );
   const credentials = await deps.ssoRoleCredentials({
     region: config.sso_region!,
     accountId: config.sso_account_id!,
     roleName: config.sso_role_name!,
-    accessToken: token.accessToken,
-  });
+    accessToken,
+  }, profile);
   if (deps.cacheDir && credentials.sessionToken && credentials.expiration) {
     writeCachedCredentials(deps.cacheDir, cacheKey, { ...credentials, sessionToken: credentials.sessionToken, expiration: credentials.expiration });
   }

@@ -53,6 +53,7 @@ function deps(world: World) {
       return { accessKeyId: 'ASIA-WEB', secretAccessKey: 's', sessionToken: 't' };
     },
     ssoRoleCredentials: async () => ({ accessKeyId: 'ASIA-SSO', secretAccessKey: 's' }),
+    ssoCreateToken: async () => ({ accessToken: 'refreshed', expiresIn: 3600 }),
     refreshLogin: async () => ({ accessKeyId: 'ASIA-REFRESHED', secretAccessKey: 's' }),
     containerCredentials: async () => ({ accessKeyId: 'ASIA-ECS', secretAccessKey: 's' }),
     instanceCredentials: async () => undefined,
