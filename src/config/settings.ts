@@ -125,7 +125,7 @@ function endpointOf(globals: GlobalOptions, env: Env, profile: Profile, files: S
  * AWS_ENDPOINT_URL_<SERVICE> > AWS_ENDPOINT_URL > the profile's `[services]` section > the
  * profile's `endpoint_url`; none when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or the profile) says so.
  */
-export function configuredEndpoint(service: 'iam' | 'sts' | 'organizations' | 'sso' | 'sso_oidc', env: Env, profile: Profile, files: SharedFiles): string | undefined {
+export function configuredEndpoint(service: 'iam' | 'sts' | 'organizations' | 'sso' | 'sso_oidc' | 'signin', env: Env, profile: Profile, files: SharedFiles): string | undefined {
   const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls ?? '').toLowerCase();
   if (ignore === 'true') return undefined;
   const services = profile.services ? files.configFile[`services.${profile.services}`] : undefined;

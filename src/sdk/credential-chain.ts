@@ -18,6 +18,7 @@ import { osErrorMessage, usable, type Credentials } from './credential-types.js'
 import { assumeRoleCacheKey, readCachedCredentials, writeCachedCredentials } from './credential-cache.js';
 import { loginCredentials, ssoCredentials, type SsoRoleRequest, type TokenCaches } from './sso-login.js';
 import type { CreateTokenAnswer, CreateTokenRequest } from './sso-token.js';
+import type { SigninTokenAnswer, SigninTokenRequest } from './login-refresh.js';
 
 export const NO_CREDENTIALS = 'Unable to locate credentials. You can configure credentials by running "aws login".';
 
@@ -58,8 +59,8 @@ export interface ChainDeps {
   readonly ssoRoleCredentials: (request: SsoRoleRequest, profile: Profile) => Promise<Credentials>;
   /** SSO OIDC CreateToken (refresh); throws RefreshRefused when the service says no. */
   readonly ssoCreateToken: (request: CreateTokenRequest, profile: Profile) => Promise<CreateTokenAnswer>;
-  /** `aws login` credentials refreshed through signin (the SDK's login provider). */
-  readonly refreshLogin: (profileName: string) => Promise<Credentials>;
+  /** Sign-In CreateOAuth2Token (an `aws login` refresh), with the DPoP proof of the request's URL. */
+  readonly signinCreateToken: (request: SigninTokenRequest, profile: Profile) => Promise<SigninTokenAnswer>;
   /** Container credentials (ECS/EKS), when their variables are set; errors in the CLI's words. */
   readonly containerCredentials: () => Promise<Credentials>;
   /** Instance metadata credentials, undefined when there are none (botocore falls through). */

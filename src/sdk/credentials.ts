@@ -7,7 +7,7 @@
  *   `endpoint_url`), never at `--endpoint-url`, which is IAM's only;
  * - SSO GetRoleCredentials with the token `aws sso login` left, and SSO OIDC CreateToken to
  *   refresh that token (both at their configured endpoints: AWS_ENDPOINT_URL_SSO, _SSO_OIDC, …);
- * - the SDK's login provider to refresh `aws login` credentials (signin's DPoP exchange);
+ * - Sign-In CreateOAuth2Token to refresh `aws login` credentials, with a DPoP proof;
  * - the SDK's container and instance metadata providers.
  * The SDK's own chain is not used: it swallows the cause of a failure into "Could not load
  * credentials", and reads the files with other rules than botocore's.
@@ -27,7 +27,8 @@ import { runProgram } from './credential-process.js';
 import type { Credentials } from './credential-types.js';
 import { tokenCaches, type SsoRoleRequest } from './sso-login.js';
 import { RefreshRefused, type CreateTokenAnswer, type CreateTokenRequest } from './sso-token.js';
-import { showSdkSharedFiles } from './sdk-shared-files.js';
+import { dpopProof, SigninAccessDenied, type SigninTokenAnswer, type SigninTokenRequest } from './login-refresh.js';
+import { requestUrlOf } from './endpoint.js';
 
 const quietLogger = { debug() {}, info() {}, warn() {}, error() {}, trace() {} };
 
@@ -109,23 +110,8 @@ function networkDeps(deps: CredentialDeps, files: SharedFiles): ChainDeps {
     assumeRoleWithWebIdentity: (params, profile) => callSts('AssumeRoleWithWebIdentity', params, undefined, deps, files, profile),
     ssoRoleCredentials: (request, profile) => ssoRoleCredentials(request, configuredEndpoint('sso', env, profile, files), deps.requestHandler),
     ssoCreateToken: (request, profile) => ssoCreateToken(request, configuredEndpoint('sso_oidc', env, profile, files), deps.requestHandler),
-    refreshLogin: async (profileName) => {
-      const { fromLoginCredentials } = await import('@aws-sdk/credential-provider-login');
-      const endpoint = env.AWS_ENDPOINT_URL_SIGNIN || env.AWS_ENDPOINT_URL || undefined;
-      // The SDK's provider finds the session through the profile: show it just that.
-      const session = files.configFile[profileName]?.login_session ?? files.credentialsFile[profileName]?.login_session ?? '';
-      const header = profileName === 'default' ? '[default]' : `[profile ${profileName}]`;
-      showSdkSharedFiles(env, { config: `${header}\nlogin_session = ${session}\n` });
-      try {
-        return await fromLoginCredentials({
-          profile: profileName,
-          logger: quietLogger,
-          clientConfig: { region: deps.region || 'us-east-1', ...(endpoint ? { endpoint } : {}) },
-        })();
-      } catch (error) {
-        throw new CliError('general', `Error loading login session token: ${(error as Error).message}`);
-      }
-    },
+    signinCreateToken: (request, profile) =>
+      signinCreateToken(request, configuredEndpoint('signin', env, profile, files), deps.region || profile.region || 'us-east-1', deps),
     containerCredentials: async () => {
       const { fromContainerMetadata } = await import('@smithy/credential-provider-imds');
       try {
@@ -249,6 +235,64 @@ async function ssoCreateToken(request: CreateTokenRequest, endpoint: string | un
   } finally {
     client.destroy();
   }
+}
+
+/**
+ * Sign-In CreateOAuth2Token (grant type refresh_token) with its DPoP header, signed for the
+ * URL the request goes to once its endpoint is resolved. AccessDeniedException is handed back
+ * with its reason, for the CLI's sentences; any other error answer is a client error.
+ */
+async function signinCreateToken(
+  request: SigninTokenRequest,
+  endpoint: string | undefined,
+  region: string,
+  deps: CredentialDeps,
+): Promise<SigninTokenAnswer> {
+  const signin = await import('@aws-sdk/nested-clients/signin');
+  const client = new signin.SigninClient(signInClientConfig(region, endpoint, deps.requestHandler));
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const http = args.request as { method?: string; headers?: Record<string, string> } & Parameters<typeof requestUrlOf>[0];
+      if (http.headers) http.headers.DPoP = dpopProof(request.privateKey, requestUrlOf(http), deps.now());
+      return next(args);
+    },
+    { step: 'finalizeRequest', name: 'dpopProof' },
+  );
+  try {
+    const answer = await client.send(
+      new signin.CreateOAuth2TokenCommand({
+        tokenInput: { clientId: request.clientId, refreshToken: request.refreshToken, grantType: 'refresh_token' },
+      }),
+    );
+    const out = answer.tokenOutput;
+    if (!out) throw new CliError('general', 'Error loading login session token: Failed to refresh an access token.');
+    return {
+      accessKeyId: out.accessToken?.accessKeyId ?? '',
+      secretAccessKey: out.accessToken?.secretAccessKey ?? '',
+      sessionToken: out.accessToken?.sessionToken ?? '',
+      expiresIn: out.expiresIn ?? Number.NaN,
+      refreshToken: out.refreshToken ?? '',
+    };
+  } catch (error) {
+    if ((error as Error)?.name === 'AccessDeniedException') throw new SigninAccessDenied(String((error as { error?: string }).error ?? ''));
+    throw signinFailure(error, endpoint, region);
+  } finally {
+    client.destroy();
+  }
+}
+
+/** A Sign-In failure as the CLI reports it; its modeled `error` reason follows the message. */
+function signinFailure(error: unknown, endpoint: string | undefined, region: string): unknown {
+  const base = (endpoint ?? `https://${region}.signin.aws.amazon.com`).replace(/\/+$/, '');
+  const failure = stsFailure(error, 'CreateOAuth2Token', `${base}/v1/token`, region);
+  const reason = (error as { error?: unknown } | undefined)?.error;
+  if (!(failure instanceof CliError) || failure.errorClass !== 'client' || typeof reason !== 'string' || !failure.details) return failure;
+  const { code, message } = failure.details;
+  return new CliError('client', `${failure.message}\n\nAdditional error details:\nerror: ${reason}`, {
+    code,
+    message,
+    fields: [['Code', code], ['Message', message], ['error', reason]],
+  });
 }
 
 interface SdkFailure {

@@ -14,6 +14,9 @@ import { pyStringRepr } from '../value/python-repr.js';
 import { readCachedCredentials, writeCachedCredentials } from './credential-cache.js';
 import { usable, type Credentials } from './credential-types.js';
 import { dumpJson } from '../value/json.js';
+import { refreshLoginToken, type SigninTokenAnswer, type SigninTokenRequest } from './login-refresh.js';
+import { readTokenFile, stringField, writeTokenFile } from './token-files.js';
+import { isMap, type ValueMap } from '../value/value.js';
 import { ssoSessionToken, ssoTokenFileName, type CreateTokenAnswer, type CreateTokenRequest } from './sso-token.js';
 
 export interface SsoRoleRequest {
@@ -46,7 +49,7 @@ interface SsoDeps {
   readonly ssoRoleCredentials: (request: SsoRoleRequest, profile: Profile) => Promise<Credentials>;
   readonly ssoCreateToken: (request: CreateTokenRequest, profile: Profile) => Promise<CreateTokenAnswer>;
   readonly debug?: (line: string) => void;
-  readonly refreshLogin: (profileName: string) => Promise<Credentials>;
+  readonly signinCreateToken: (request: SigninTokenRequest, profile: Profile) => Promise<SigninTokenAnswer>;
 }
 
 /**
@@ -54,34 +57,18 @@ interface SsoDeps {
  * refreshed; botocore checks its expiry itself, before any request.
  */
 function legacyToken(startUrl: string, deps: SsoDeps): string {
-  const token = readJsonFile(join(deps.tokenCaches.ssoDir, ssoTokenFileName(startUrl)), deps.readText);
+  const token = readTokenFile(join(deps.tokenCaches.ssoDir, ssoTokenFileName(startUrl)), deps.readText);
   if (token === undefined) throw new CliError('general', `Error loading SSO Token: Token for ${startUrl} does not exist`);
-  if (token === 'unreadable' || typeof token.accessToken !== 'string' || typeof token.expiresAt !== 'string') {
-    throw new CliError('general', `Error loading SSO Token: Token for ${startUrl} is invalid`);
-  }
-  if (!(Date.parse(token.expiresAt) > deps.now())) throw new CliError('general', UNAUTHORIZED);
-  return token.accessToken;
+  const accessToken = token === 'unreadable' ? undefined : stringField(token, 'accessToken');
+  const expiresAt = token === 'unreadable' ? undefined : stringField(token, 'expiresAt');
+  if (accessToken === undefined || expiresAt === undefined) throw new CliError('general', `Error loading SSO Token: Token for ${startUrl} is invalid`);
+  if (!(Date.parse(expiresAt) > deps.now())) throw new CliError('general', UNAUTHORIZED);
+  return accessToken;
 }
 
 const UNAUTHORIZED =
   'The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session ' +
   'run aws sso login with the corresponding profile.';
-
-/** A JSON token file, or undefined when it is not there (JSONFileCache's `in`). */
-function readJsonFile(path: string, readText: (p: string) => string): Record<string, unknown> | undefined | 'unreadable' {
-  let text: string;
-  try {
-    text = readText(path);
-  } catch {
-    return undefined;
-  }
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : 'unreadable';
-  } catch {
-    return 'unreadable';
-  }
-}
 
 export async function ssoCredentials(profileName: string, profile: Profile, deps: SsoDeps): Promise<Credentials | undefined> {
   if (profile.sso_role_name === undefined && profile.sso_account_id === undefined) return undefined;
@@ -137,35 +124,47 @@ export async function ssoCredentials(profileName: string, profile: Profile, deps
 
 const loginError = (message: string) => new CliError('general', `Error loading login session token: ${message}`);
 
+/** The credentials of a login token; a missing field is Python's KeyError, as the CLI prints it. */
+function loginTokenCredentials(token: ValueMap): Credentials {
+  const access = token.get('accessToken');
+  const field = (name: string): string => {
+    const value = isMap(access) ? access.get(name) : undefined;
+    if (value === undefined) throw new CliError('general', pyStringRepr(name));
+    return String(value);
+  };
+  const [accessKeyId, secretAccessKey, sessionToken, expiresAt, accountId] = ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiresAt', 'accountId'].map(field);
+  return { accessKeyId: accessKeyId!, secretAccessKey: secretAccessKey!, sessionToken, expiration: new Date(Date.parse(expiresAt!) || 0), accountId };
+}
+
 export async function loginCredentials(profileName: string, profile: Profile, deps: SsoDeps): Promise<Credentials | undefined> {
   const session = profile.login_session;
   if (session === undefined) return undefined;
   const key = createHash('sha256').update(session, 'utf8').digest('hex');
-  const token = readJsonFile(join(deps.tokenCaches.loginDir, `${key}.json`), deps.readText);
-  if (token === undefined) {
-    throw loginError(`Unable to load a existing login session for session ${session}, Please reauthenticate with 'aws login'.`);
-  }
-  // JSONFileCache turns an unreadable file into a KeyError of the cache key.
-  if (token === 'unreadable') throw new CliError('general', pyStringRepr(key));
-  if (!['accessToken', 'refreshToken', 'dpopKey', 'clientId'].every((k) => k in token)) {
+  const path = join(deps.tokenCaches.loginDir, `${key}.json`);
+  const load = (): ValueMap => {
+    const token = readTokenFile(path, deps.readText);
+    if (token === undefined) {
+      throw loginError(`Unable to load a existing login session for session ${session}, Please reauthenticate with 'aws login'.`);
+    }
+    // JSONFileCache turns an unreadable file into a KeyError of the cache key.
+    if (token === 'unreadable') throw new CliError('general', pyStringRepr(key));
+    return token;
+  };
+  const token = load();
+  if (!['accessToken', 'refreshToken', 'dpopKey', 'clientId'].every((k) => token.has(k))) {
     throw loginError('Failed to load access token from token cache, missing one or more required fields.');
   }
-  const access = (token.accessToken ?? {}) as Record<string, unknown>;
-  for (const field of ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiresAt', 'accountId']) {
-    if (!(field in access)) throw new CliError('general', pyStringRepr(field));
-  }
-  const cached: Credentials = {
-    accessKeyId: String(access.accessKeyId),
-    secretAccessKey: String(access.secretAccessKey),
-    sessionToken: String(access.sessionToken),
-    expiration: new Date(Date.parse(String(access.expiresAt)) || 0),
-    accountId: String(access.accountId),
-  };
-  // Within five minutes of expiry botocore trades the refresh token for new credentials
-  // (signin's CreateOAuth2Token with a DPoP proof); the SDK's login provider does the same.
-  const refresh = async () => {
-    const remaining = cached.expiration!.getTime() - deps.now();
-    return remaining > 5 * 60 * 1000 ? cached : deps.refreshLogin(profileName);
-  };
-  return usable(cached, refresh, deps.now);
+  // RefreshableCredentials over the cached ones: within 15 minutes of expiry the fetcher is
+  // asked again, and it calls Sign-In only when five minutes or less are left.
+  const refresh = async () =>
+    loginTokenCredentials(
+      await refreshLoginToken({
+        now: deps.now,
+        reload: load,
+        createToken: (request) => deps.signinCreateToken(request, profile),
+        save: (refreshed) => writeTokenFile(deps.tokenCaches.loginDir, `${key}.json`, refreshed),
+        debug: deps.debug,
+      }),
+    );
+  return usable(loginTokenCredentials(token), refresh, deps.now);
 }

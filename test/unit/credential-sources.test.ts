@@ -54,7 +54,7 @@ function deps(world: World) {
     },
     ssoRoleCredentials: async () => ({ accessKeyId: 'ASIA-SSO', secretAccessKey: 's' }),
     ssoCreateToken: async () => ({ accessToken: 'refreshed', expiresIn: 3600 }),
-    refreshLogin: async () => ({ accessKeyId: 'ASIA-REFRESHED', secretAccessKey: 's' }),
+    signinCreateToken: async () => ({ accessKeyId: 'ASIA-REFRESHED', secretAccessKey: 's', sessionToken: 't', expiresIn: 900, refreshToken: 'r' }),
     containerCredentials: async () => ({ accessKeyId: 'ASIA-ECS', secretAccessKey: 's' }),
     instanceCredentials: async () => undefined,
   };
