@@ -12,24 +12,16 @@
  * from reading botocore.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { awsIam, runDetached, type Result } from '../mfa/fixture.js';
 import { startMoto, freePort, type MotoServer } from '../server/moto.js';
 import { awsError, ok, startTokenEndpoints, type Route, type ScriptedAnswer, type TokenEndpoints } from '../server/token-endpoints.js';
-import { asAwsIam } from '../support/reference-output.js';
-import { findReferenceCli } from '../diff/reference-cli.js';
 import { ssoTokenFileName } from '../../src/sdk/sso-token.js';
-
-const reference = findReferenceCli();
+import { programs, pyDumps, removeCaseHomes, runCase, type CaseFiles, type CaseRun } from './case-home.js';
 const START_URL = 'https://corp.awsapps.com/start';
 const MINUTE = 60_000;
 
 let moto: MotoServer;
 let server: TokenEndpoints;
 let closedPort: number;
-const homes: string[] = [];
 
 beforeAll(async () => {
   [moto, server, closedPort] = await Promise.all([startMoto(), startTokenEndpoints(), freePort()]);
@@ -37,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   moto?.stop();
   await server?.close();
-  for (const dir of homes) rmSync(dir, { recursive: true, force: true });
+  removeCaseHomes();
 });
 
 type Token = Record<string, unknown>;
@@ -176,28 +168,10 @@ const CASES: Case[] = [
   },
 ];
 
-interface Run {
-  readonly result: Result;
-  readonly calls: Route[];
-  readonly bearer: string | undefined;
-  readonly createTokenBody: unknown;
-  readonly fileText: string;
-  readonly fileMode: number;
-  readonly startedAt: number;
-}
-
-async function runIn(c: Case, program: 'aws-iam' | 'reference'): Promise<Run> {
-  const dir = mkdtempSync(join(tmpdir(), 'aws-iam-sso-refresh-'));
-  homes.push(dir);
-  const home = join(dir, 'home');
-  const cacheDir = join(home, '.aws', 'sso', 'cache');
-  mkdirSync(cacheDir, { recursive: true });
-  const tokenFile = join(cacheDir, ssoTokenFileName('corp'));
-  writeFileSync(tokenFile, JSON.stringify(c.token));
+function files(c: Case): CaseFiles {
   const oidcUrl = c.oidc === 'closed' ? `http://127.0.0.1:${closedPort}` : server.url;
-  writeFileSync(
-    join(dir, 'config'),
-    [
+  return {
+    config: [
       '[profile sso]',
       'sso_session = corp',
       'sso_account_id = 123456789012',
@@ -210,34 +184,15 @@ async function runIn(c: Case, program: 'aws-iam' | 'reference'): Promise<Run> {
       'sso_registration_scopes = sso:account:access',
       '',
     ].join('\n'),
-  );
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: home,
-    AWS_CONFIG_FILE: join(dir, 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_PAGER: '',
-    AWS_ENDPOINT_URL_SSO: server.url,
-    ...(c.oidc === 'services' ? {} : { AWS_ENDPOINT_URL_SSO_OIDC: oidcUrl }),
-  };
-  server.requests.length = 0;
-  server.script({ createToken: undefined, roleCredentials: undefined, ...Object.fromEntries(Object.entries(c.answers).map(([route, answer]) => [route, () => answer])) });
-  const args = ['list-users', '--profile', 'sso', '--endpoint-url', moto.url, '--query', 'Users[].UserName', '--output', 'text'];
-  const startedAt = Date.now();
-  const result =
-    program === 'aws-iam' ? await awsIam(args, env) : await runDetached(reference.path!, ['iam', ...args, '--no-cli-pager'], env);
-  const portal = server.requests.find((r) => r.path === '/federation/credentials');
-  return {
-    result: program === 'reference' ? { ...result, stderr: asAwsIam(result.stderr) } : result,
-    calls: server.requests.map((r) => (r.path === '/token' ? 'createToken' : r.path === '/v1/token' ? 'signinToken' : 'roleCredentials')),
-    bearer: portal?.headers['x-amz-sso_bearer_token'] as string | undefined,
-    createTokenBody: server.requests.find((r) => r.path === '/token')?.body,
-    fileText: readFileSync(tokenFile, 'utf8'),
-    fileMode: statSync(tokenFile).mode & 0o777,
-    startedAt,
+    tokenPath: `.aws/sso/cache/${ssoTokenFileName('corp')}`,
+    tokenText: JSON.stringify(c.token),
+    env: { AWS_ENDPOINT_URL_SSO: server.url, ...(c.oidc === 'services' ? {} : { AWS_ENDPOINT_URL_SSO_OIDC: oidcUrl }) },
   };
 }
+
+const ARGS = () => ['list-users', '--profile', 'sso', '--endpoint-url', moto.url, '--query', 'Users[].UserName', '--output', 'text'];
+
+const routeOf = (path: string): Route => (path === '/token' ? 'createToken' : path === '/v1/token' ? 'signinToken' : 'roleCredentials');
 
 /** The cache file a successful refresh writes: botocore's fields, order and spelling (`json.dumps`). */
 function refreshedFile(c: Case, expiresIn: number, refreshToken: string | undefined, expiresAt: string): string {
@@ -251,20 +206,21 @@ function refreshedFile(c: Case, expiresIn: number, refreshToken: string | undefi
     registrationExpiresAt: c.token.registrationExpiresAt,
     ...(refreshToken !== undefined ? { refreshToken } : {}),
   };
-  return JSON.stringify(token).replace(/","/g, '", "').replace(/":"/g, '": "');
+  return pyDumps(token);
 }
 
-function expectRow(c: Case, run: Run): void {
+function expectRow(c: Case, run: CaseRun): void {
   const message = c.stderr?.replace('PORT', String(closedPort));
   expect(run.result).toEqual({
     code: c.code,
     stdout: c.code === 0 ? 'alice\tbob\tcarol\tZoë\tsvc-ci\n' : '',
     stderr: message === undefined ? '' : `\naws-iam: [ERROR]: ${message}\n`,
   });
-  expect(run.calls).toEqual(c.calls);
-  expect(run.bearer).toBe(c.bearer);
-  if (c.calls.includes('createToken')) {
-    expect(run.createTokenBody).toEqual({
+  expect(run.requests.map((r) => routeOf(r.path))).toEqual(c.calls);
+  expect(run.requests.find((r) => r.path === '/federation/credentials')?.headers['x-amz-sso_bearer_token']).toBe(c.bearer);
+  const createToken = run.requests.find((r) => r.path === '/token');
+  if (createToken) {
+    expect(createToken.body).toEqual({
       grantType: 'refresh_token',
       clientId: 'clientIdFromRegistration',
       clientSecret: 'clientSecretFromRegistration',
@@ -285,10 +241,12 @@ function expectRow(c: Case, run: Run): void {
 
 describe('an sso-session profile whose token needs a refresh', () => {
   it.each(CASES)('$name', async (c) => {
-    if (reference.path) expectRow(c, await runIn(c, 'reference'));
-    const ours = await runIn(c, 'aws-iam');
-    expectRow(c, ours);
-    // Written as a private file (the CLI keeps the old file's mode).
-    if (c.file !== 'unchanged') expect(ours.fileMode).toBe(0o600);
+    for (const program of programs()) {
+      server.script({ createToken: undefined, roleCredentials: undefined, ...Object.fromEntries(Object.entries(c.answers).map(([route, answer]) => [route, () => answer])) });
+      const run = await runCase(program, files(c), server, ARGS());
+      expectRow(c, run);
+      // Written as a private file (the CLI keeps the old file's mode).
+      if (program === 'aws-iam' && c.file !== 'unchanged') expect(run.fileMode).toBe(0o600);
+    }
   }, 90_000);
 });
