@@ -30,6 +30,8 @@ import { RefreshRefused, type CreateTokenAnswer, type CreateTokenRequest } from 
 import { dpopProof, SigninAccessDenied, type SigninTokenAnswer, type SigninTokenRequest } from './login-refresh.js';
 import { requestUrlOf } from './endpoint.js';
 
+const NO_REGION = 'You must specify a region. You can also configure your region by running "aws configure".';
+
 const quietLogger = { debug() {}, info() {}, warn() {}, error() {}, trace() {} };
 
 /** What the chain reads from outside the process; injected by tests. */
@@ -110,8 +112,11 @@ function networkDeps(deps: CredentialDeps, files: SharedFiles): ChainDeps {
     assumeRoleWithWebIdentity: (params, profile) => callSts('AssumeRoleWithWebIdentity', params, undefined, deps, files, profile),
     ssoRoleCredentials: (request, profile) => ssoRoleCredentials(request, configuredEndpoint('sso', env, profile, files), deps.requestHandler),
     ssoCreateToken: (request, profile) => ssoCreateToken(request, configuredEndpoint('sso_oidc', env, profile, files), deps.requestHandler),
-    signinCreateToken: (request, profile) =>
-      signinCreateToken(request, configuredEndpoint('signin', env, profile, files), deps.region || profile.region || 'us-east-1', deps),
+    signinCreateToken: (request, profile) => {
+      // The Sign-In client is the command's region's: without one botocore cannot create it.
+      if (deps.region === undefined) throw new CliError('no-region', NO_REGION);
+      return signinCreateToken(request, configuredEndpoint('signin', env, profile, files), deps.region || 'us-east-1', deps);
+    },
     containerCredentials: async () => {
       const { fromContainerMetadata } = await import('@smithy/credential-provider-imds');
       try {

@@ -63,6 +63,8 @@ interface Case {
   readonly name: string;
   readonly inMinutes: number;
   readonly dpopKey?: string;
+  /** The profile names no region (and nothing else does). */
+  readonly noRegion?: boolean;
   readonly answer?: ScriptedAnswer;
   readonly code: number;
   readonly stderr?: string;
@@ -108,6 +110,11 @@ const CASES: Case[] = [
   {
     name: 'malformed DPoP key, 12 minutes left (advisory refresh): its failure is ignored', inMinutes: 12,
     dpopKey: '-----BEGIN EC PRIVATE KEY-----\nAAAA\n-----END EC PRIVATE KEY-----\n', code: 0, refreshCalled: false, file: 'unchanged',
+  },
+  {
+    name: 'expired, no region: the region error, before any refresh', inMinutes: -60, noRegion: true, answer: refreshed(900), code: 253,
+    refreshCalled: false, file: 'unchanged',
+    stderr: 'An error occurred (NoRegion): You must specify a region. You can also configure your region by running "aws configure".',
   },
 ];
 
@@ -164,7 +171,7 @@ describe('an aws login profile whose credentials expire', () => {
       const run = await runCase(
         program,
         {
-          config: `[profile login]\nlogin_session = ${SESSION}\nregion = us-east-1\n`,
+          config: `[profile login]\nlogin_session = ${SESSION}\n${c.noRegion ? '' : 'region = us-east-1\n'}`,
           tokenPath: `.aws/login/cache/${createHash('sha256').update(SESSION).digest('hex')}.json`,
           tokenText: original,
           env: { AWS_ENDPOINT_URL_SIGNIN: server.url },
