@@ -13,6 +13,8 @@
  * credentials", and reads the files with other rules than botocore's.
  */
 import { homedir } from 'node:os';
+import { STATUS_CODES } from 'node:http';
+import { Readable } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { configuredEndpoint, type Env, type Profile, type SharedFiles } from '../config/settings.js';
@@ -29,6 +31,7 @@ import { tokenCaches, type SsoRoleRequest } from './sso-login.js';
 import { RefreshRefused, type CreateTokenAnswer, type CreateTokenRequest } from './sso-token.js';
 import { dpopProof, SigninAccessDenied, type SigninTokenAnswer, type SigninTokenRequest } from './login-refresh.js';
 import { requestUrlOf } from './endpoint.js';
+import { retrySuffix } from './retry-strategy.js';
 
 const NO_REGION = 'You must specify a region. You can also configure your region by running "aws configure".';
 
@@ -234,7 +237,9 @@ async function ssoCreateToken(request: CreateTokenRequest, endpoint: string | un
     return { accessToken: answer.accessToken ?? '', expiresIn: answer.expiresIn ?? Number.NaN, refreshToken: answer.refreshToken };
   } catch (error) {
     const e = (error ?? {}) as SdkFailure;
-    if (e.$metadata?.httpStatusCode !== undefined && e.$fault) throw new RefreshRefused(`${e.name ?? 'Error'}: ${e.message ?? ''}`);
+    // Any error answer, parsable or not, is botocore's ClientError: the refresh is given up.
+    const status = e.$metadata?.httpStatusCode;
+    if (status !== undefined && status >= 300) throw new RefreshRefused(`${e.name ?? 'Error'} (${status}): ${e.message ?? ''}`);
     const base = endpoint ?? `https://oidc.${request.region}.amazonaws.com`;
     throw connectionFailure(error, `${base.replace(/\/+$/, '')}/token`) ?? new CliError('general', e.message ?? String(error));
   } finally {
@@ -263,6 +268,22 @@ async function signinCreateToken(
     },
     { step: 'finalizeRequest', name: 'dpopProof' },
   );
+  // An error answer's body as it came, for one the SDK cannot parse (an HTML page).
+  let errorAnswer: RawAnswer | undefined;
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const result = await next(args);
+      const response = result.response as { statusCode: number; body: AsyncIterable<Uint8Array> };
+      if (response.statusCode >= 300) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of response.body) chunks.push(Buffer.from(chunk));
+        errorAnswer = { status: response.statusCode, body: Buffer.concat(chunks) };
+        response.body = Readable.from([errorAnswer.body]);
+      }
+      return result;
+    },
+    { step: 'deserialize', priority: 'low', name: 'signinErrorBody' },
+  );
   try {
     const answer = await client.send(
       new signin.CreateOAuth2TokenCommand({
@@ -280,24 +301,56 @@ async function signinCreateToken(
     };
   } catch (error) {
     if ((error as Error)?.name === 'AccessDeniedException') throw new SigninAccessDenied(String((error as { error?: string }).error ?? ''));
-    throw signinFailure(error, endpoint, region);
+    throw signinFailure(error, endpoint, region, errorAnswer);
   } finally {
     client.destroy();
   }
 }
 
-/** A Sign-In failure as the CLI reports it; its modeled `error` reason follows the message. */
-function signinFailure(error: unknown, endpoint: string | undefined, region: string): unknown {
+interface RawAnswer {
+  readonly status: number;
+  readonly body: Buffer;
+}
+
+/**
+ * A Sign-In failure as the CLI reports it (botocore's rest-json error parsing): a modeled error
+ * with its `error` reason after the message; a 5xx with an empty or `<html>` body by its status
+ * and reason phrase; any other body that is not JSON by its status, the body as the message.
+ * With the retry suffix when the last allowed attempt failed.
+ */
+function signinFailure(error: unknown, endpoint: string | undefined, region: string, answer: RawAnswer | undefined): unknown {
+  if (error instanceof CliError) return error;
+  const e = (error ?? {}) as SdkFailure & { error?: unknown };
+  const calling = `when calling the CreateOAuth2Token operation${retrySuffix(e.$metadata?.attempts, 3)}`;
+  const said = serviceSaid(e);
+  if (said) {
+    const { code, message } = said;
+    const line = `An error occurred (${code}) ${calling}: ${message}`;
+    if (typeof e.error !== 'string') return new CliError('client', line, { code, message });
+    return new CliError('client', `${line}\n\nAdditional error details:\nerror: ${e.error}`, {
+      code,
+      message,
+      fields: [['Code', code], ['Message', message], ['error', e.error]],
+    });
+  }
+  if (answer) {
+    const text = answer.body.toString('utf8');
+    const generic = answer.status >= 500 && (text.trim() === '' || text.trim().startsWith('<html>'));
+    const code = String(answer.status);
+    const message = generic ? (STATUS_CODES[answer.status] ?? '') : text;
+    return new CliError('client', `An error occurred (${code}) ${calling}: ${message}`, { code, message });
+  }
   const base = (endpoint ?? `https://${region}.signin.aws.amazon.com`).replace(/\/+$/, '');
-  const failure = stsFailure(error, 'CreateOAuth2Token', `${base}/v1/token`, region);
-  const reason = (error as { error?: unknown } | undefined)?.error;
-  if (!(failure instanceof CliError) || failure.errorClass !== 'client' || typeof reason !== 'string' || !failure.details) return failure;
-  const { code, message } = failure.details;
-  return new CliError('client', `${failure.message}\n\nAdditional error details:\nerror: ${reason}`, {
-    code,
-    message,
-    fields: [['Code', code], ['Message', message], ['error', reason]],
-  });
+  return stsFailure(error, 'CreateOAuth2Token', `${base}/v1/token`, region);
+}
+
+/** The code and message of an error the service answered with (the SDK parsed it), else undefined. */
+function serviceSaid(e: SdkFailure): { code: string; message: string } | undefined {
+  if (e.$metadata?.httpStatusCode === undefined || !e.$fault) return undefined;
+  return {
+    code: e.name && e.name !== 'Error' ? e.name : 'Unknown',
+    message: e.message && e.message !== 'UnknownError' ? e.message : 'Unknown',
+  };
 }
 
 interface SdkFailure {
@@ -306,7 +359,7 @@ interface SdkFailure {
   errno?: string;
   message?: string;
   $fault?: string;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; attempts?: number };
 }
 
 /** An STS (or SSO) failure as the CLI reports it: named after its own operation, not IAM's. */
@@ -319,9 +372,9 @@ function stsFailure(
 ): unknown {
   if (error instanceof CliError) return error;
   const e = (error ?? {}) as SdkFailure;
-  if (e.$metadata?.httpStatusCode !== undefined && e.$fault) {
-    const code = e.name && e.name !== 'Error' ? e.name : 'Unknown';
-    const message = e.message && e.message !== 'UnknownError' ? e.message : 'Unknown';
+  const said = serviceSaid(e);
+  if (said) {
+    const { code, message } = said;
     return new CliError('client', `An error occurred (${code}) when calling the ${operation} operation: ${message}`, { code, message });
   }
   const connection = connectionFailure(error, endpoint ?? defaultEndpoint);
