@@ -15,9 +15,9 @@ import { readCachedCredentials, writeCachedCredentials } from './credential-cach
 import { usable, type Credentials } from './credential-types.js';
 import { dumpJson } from '../value/json.js';
 import { refreshLoginToken, type SigninTokenAnswer, type SigninTokenRequest } from './login-refresh.js';
-import { readTokenFile, stringField, writeTokenFile } from './token-files.js';
+import { readTokenFile, writeTokenFile } from './token-files.js';
 import { isMap, type ValueMap } from '../value/value.js';
-import { ssoSessionToken, ssoTokenFileName, type CreateTokenAnswer, type CreateTokenRequest } from './sso-token.js';
+import { loadSsoToken, ssoSessionToken, type CreateTokenAnswer, type CreateTokenRequest } from './sso-token.js';
 
 export interface SsoRoleRequest {
   readonly region: string;
@@ -57,11 +57,7 @@ interface SsoDeps {
  * refreshed; botocore checks its expiry itself, before any request.
  */
 function legacyToken(startUrl: string, deps: SsoDeps): string {
-  const token = readTokenFile(join(deps.tokenCaches.ssoDir, ssoTokenFileName(startUrl)), deps.readText);
-  if (token === undefined) throw new CliError('general', `Error loading SSO Token: Token for ${startUrl} does not exist`);
-  const accessToken = token === 'unreadable' ? undefined : stringField(token, 'accessToken');
-  const expiresAt = token === 'unreadable' ? undefined : stringField(token, 'expiresAt');
-  if (accessToken === undefined || expiresAt === undefined) throw new CliError('general', `Error loading SSO Token: Token for ${startUrl} is invalid`);
+  const { accessToken, expiresAt } = loadSsoToken(deps.tokenCaches.ssoDir, startUrl, startUrl, deps.readText);
   if (!(Date.parse(expiresAt) > deps.now())) throw new CliError('general', UNAUTHORIZED);
   return accessToken;
 }

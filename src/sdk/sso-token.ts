@@ -55,22 +55,32 @@ export interface SsoTokenDeps {
 /** The cache file's name: SHA-1 of the session name (of the start URL for legacy profiles). */
 export const ssoTokenFileName = (key: string) => `${createHash('sha1').update(key, 'utf8').digest('hex')}.json`;
 
-export async function ssoSessionToken(session: SsoSession, deps: SsoTokenDeps): Promise<string> {
-  const name = ssoTokenFileName(session.name);
-  const token = readTokenFile(join(deps.ssoDir, name), deps.readText);
-  if (token === undefined) throw new CliError('general', `Error loading SSO Token: Token for ${session.name} does not exist`);
-  let accessToken = token === 'unreadable' ? undefined : stringField(token, 'accessToken');
+/**
+ * The cached token named by `key` (session name, or start URL for legacy profiles), as
+ * botocore's SSOTokenLoader checks it: there, and with `accessToken` and `expiresAt`.
+ */
+export function loadSsoToken(ssoDir: string, key: string, startUrl: string, readText: (path: string) => string) {
+  const token = readTokenFile(join(ssoDir, ssoTokenFileName(key)), readText);
+  if (token === undefined) throw new CliError('general', `Error loading SSO Token: Token for ${key} does not exist`);
+  const accessToken = token === 'unreadable' ? undefined : stringField(token, 'accessToken');
   const expiresAt = token === 'unreadable' ? undefined : stringField(token, 'expiresAt');
   if (token === 'unreadable' || accessToken === undefined || expiresAt === undefined) {
-    throw new CliError('general', `Error loading SSO Token: Token for ${session.startUrl} is invalid`);
+    throw new CliError('general', `Error loading SSO Token: Token for ${startUrl} is invalid`);
   }
+  return { token, accessToken, expiresAt };
+}
+
+export async function ssoSessionToken(session: SsoSession, deps: SsoTokenDeps): Promise<string> {
+  const loaded = loadSsoToken(deps.ssoDir, session.name, session.startUrl, deps.readText);
+  const { token, expiresAt } = loaded;
+  let { accessToken } = loaded;
   let expires = Date.parse(expiresAt);
   if (!(expires - deps.now() >= REFRESH_WINDOW_MS)) {
     const refreshed = await refresh(token, session, deps);
     if (refreshed) {
       accessToken = refreshed.accessToken;
       expires = refreshed.expires;
-      const why = writeTokenFile(deps.ssoDir, name, refreshed.token);
+      const why = writeTokenFile(deps.ssoDir, ssoTokenFileName(session.name), refreshed.token);
       deps.debug?.(why === undefined ? 'SSO Token refresh succeeded' : `SSO Token refresh succeeded; not cached: ${why}`);
     }
   }
