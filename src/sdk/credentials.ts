@@ -239,7 +239,10 @@ async function ssoCreateToken(request: CreateTokenRequest, endpoint: string | un
     const e = (error ?? {}) as SdkFailure;
     // Any error answer, parsable or not, is botocore's ClientError: the refresh is given up.
     const status = e.$metadata?.httpStatusCode;
-    if (status !== undefined && status >= 300) throw new RefreshRefused(`${e.name ?? 'Error'} (${status}): ${e.message ?? ''}`);
+    if (status !== undefined && status >= 300) {
+      const said = e.message && e.message !== 'UnknownError' ? `: ${e.message}` : '';
+      throw new RefreshRefused(`${e.name ?? 'Error'} (HTTP ${status})${said}`);
+    }
     const base = endpoint ?? `https://oidc.${request.region}.amazonaws.com`;
     throw connectionFailure(error, `${base.replace(/\/+$/, '')}/token`) ?? new CliError('general', e.message ?? String(error));
   } finally {
