@@ -27,6 +27,7 @@ import { mfaPrompter, type MfaPrompter } from './mfa-prompt.js';
 import { resolveCredentials, type AssumeRoleParams, type ChainDeps, type WebIdentityParams } from './credential-chain.js';
 import { runProgram } from './credential-process.js';
 import type { Credentials } from './credential-types.js';
+import type { Value } from '../value/value.js';
 import { tokenCaches, type SsoRoleRequest } from './sso-login.js';
 import { RefreshRefused, type CreateTokenAnswer, type CreateTokenRequest } from './sso-token.js';
 import { dpopProof, SigninAccessDenied, type SigninTokenAnswer, type SigninTokenRequest } from './login-refresh.js';
@@ -329,12 +330,12 @@ function signinFailure(error: unknown, endpoint: string | undefined, region: str
   if (said) {
     const { code, message } = said;
     const line = `An error occurred (${code}) ${calling}: ${message}`;
-    if (typeof e.error !== 'string') return new CliError('client', line, { code, message });
-    return new CliError('client', `${line}\n\nAdditional error details:\nerror: ${e.error}`, {
-      code,
-      message,
-      fields: [['Code', code], ['Message', message], ['error', e.error]],
-    });
+    // The structured formats show the parsed error as botocore builds it: its Message and
+    // Code, then the modeled members of the body (Sign-In's `error` and `message`).
+    const reason = typeof e.error === 'string' ? e.error : undefined;
+    const fields: [string, Value][] = [['Message', message], ['Code', code], ...(reason ? [['error', reason] as [string, Value]] : []), ['message', message]];
+    if (reason === undefined) return new CliError('client', line, { code, message, fields });
+    return new CliError('client', `${line}\n\nAdditional error details:\nerror: ${reason}`, { code, message, fields });
   }
   if (answer) {
     const text = answer.body.toString('utf8');

@@ -68,6 +68,8 @@ interface Case {
   readonly answer?: ScriptedAnswer;
   readonly code: number;
   readonly stderr?: string;
+  /** `--cli-error-format json`: stderr is then this, exactly. */
+  readonly jsonError?: string;
   readonly refreshCalled: boolean;
   /** The file afterwards: unchanged, or refreshed with credentials for `expiresIn` seconds. */
   readonly file: 'unchanged' | { readonly expiresIn: number };
@@ -98,6 +100,11 @@ const CASES: Case[] = [
     name: 'request refused (ValidationException): the service error, exit 254', inMinutes: -60, code: 254, refreshCalled: true, file: 'unchanged',
     answer: awsError(400, 'ValidationException', { error: 'INVALID_REQUEST', message: 'Invalid refresh token' }),
     stderr: 'An error occurred (ValidationException) when calling the CreateOAuth2Token operation: Invalid refresh token\n\nAdditional error details:\nerror: INVALID_REQUEST',
+  },
+  {
+    name: 'ValidationException in --cli-error-format json: the parsed error, modeled members too', inMinutes: -60, code: 254, refreshCalled: true,
+    file: 'unchanged', answer: awsError(400, 'ValidationException', { error: 'INVALID_REQUEST', message: 'Invalid refresh token' }),
+    jsonError: '{\n    "Message": "Invalid refresh token",\n    "Code": "ValidationException",\n    "error": "INVALID_REQUEST",\n    "message": "Invalid refresh token"\n}\n',
   },
   {
     name: 'refreshed credentials already expired (expiresIn 0): refused, but written back', inMinutes: -60, answer: refreshed(0), code: 255, refreshCalled: true,
@@ -140,7 +147,7 @@ function expectRow(c: Case, original: string, run: CaseRun): void {
   expect(run.result).toEqual({
     code: c.code,
     stdout: c.code === 0 ? 'alice\tbob\tcarol\tZoë\tsvc-ci\n' : '',
-    stderr: c.stderr === undefined ? '' : `\naws-iam: [ERROR]: ${c.stderr}\n`,
+    stderr: c.jsonError ?? (c.stderr === undefined ? '' : `\naws-iam: [ERROR]: ${c.stderr}\n`),
   });
   const calls = run.requests.filter((r) => r.path === '/v1/token');
   expect(calls).toHaveLength(c.refreshCalled ? 1 : 0);
@@ -177,7 +184,10 @@ describe('an aws login profile whose credentials expire', () => {
           env: { AWS_ENDPOINT_URL_SIGNIN: server.url },
         },
         server,
-        ['list-users', '--profile', 'login', '--endpoint-url', moto.url, '--query', 'Users[].UserName', '--output', 'text'],
+        [
+          'list-users', '--profile', 'login', '--endpoint-url', moto.url, '--query', 'Users[].UserName', '--output', 'text',
+          ...(c.jsonError ? ['--cli-error-format', 'json'] : []),
+        ],
       );
       expectRow(c, original, run);
       if (program === 'aws-iam' && c.file !== 'unchanged') expect(run.fileMode).toBe(0o600);

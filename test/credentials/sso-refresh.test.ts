@@ -69,7 +69,7 @@ interface Case {
   readonly token: Token;
   readonly answers: Partial<Record<Route, ScriptedAnswer>>;
   /** Where CreateToken is sent: the environment (default), a `[services]` section, or nowhere. */
-  readonly oidc?: 'env' | 'services' | 'closed';
+  readonly oidc?: 'env' | 'services' | 'global' | 'closed';
   readonly code: number;
   /** The error line, or the users listed. */
   readonly stderr?: string;
@@ -113,6 +113,14 @@ const CASES: Case[] = [
     token: cachedToken(-60),
     answers: { createToken: newToken(3600), roleCredentials },
     oidc: 'services',
+    code: 0, calls: ['createToken', 'roleCredentials'], bearer: 'newAccessToken',
+    file: { expiresIn: 3600, refreshToken: 'newRefreshToken' },
+  },
+  {
+    name: 'OIDC and portal at AWS_ENDPOINT_URL (IAM at --endpoint-url)',
+    token: cachedToken(-60),
+    answers: { createToken: newToken(3600), roleCredentials },
+    oidc: 'global',
     code: 0, calls: ['createToken', 'roleCredentials'], bearer: 'newAccessToken',
     file: { expiresIn: 3600, refreshToken: 'newRefreshToken' },
   },
@@ -186,7 +194,10 @@ function files(c: Case): CaseFiles {
     ].join('\n'),
     tokenPath: `.aws/sso/cache/${ssoTokenFileName('corp')}`,
     tokenText: JSON.stringify(c.token),
-    env: { AWS_ENDPOINT_URL_SSO: server.url, ...(c.oidc === 'services' ? {} : { AWS_ENDPOINT_URL_SSO_OIDC: oidcUrl }) },
+    env:
+      c.oidc === 'global'
+        ? { AWS_ENDPOINT_URL: server.url }
+        : { AWS_ENDPOINT_URL_SSO: server.url, ...(c.oidc === 'services' ? {} : { AWS_ENDPOINT_URL_SSO_OIDC: oidcUrl }) },
   };
 }
 
