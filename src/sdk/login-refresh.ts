@@ -10,7 +10,7 @@ import { createPrivateKey, randomUUID, sign, type KeyObject } from 'node:crypto'
 import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
 import { isMap } from '../value/value.js';
-import { utcSeconds } from './token-files.js';
+import { parseTokenTime, utcSeconds } from './token-files.js';
 
 const REFRESH_THRESHOLD_MS = 5 * 60 * 1000;
 
@@ -98,7 +98,7 @@ export async function refreshLoginToken(deps: LoginRefreshDeps): Promise<ValueMa
   const privateKey = loadDpopKey(token);
   const access = token.get('accessToken');
   const expiresAt = isMap(access) ? access.get('expiresAt') : undefined;
-  if (expiresAt !== undefined && Date.parse(String(expiresAt)) - deps.now() > REFRESH_THRESHOLD_MS) return token;
+  if (expiresAt !== undefined && parseTokenTime(String(expiresAt)) - deps.now() > REFRESH_THRESHOLD_MS) return token;
   let answer: SigninTokenAnswer;
   try {
     answer = await deps.createToken({ clientId: String(token.get('clientId')), refreshToken: String(token.get('refreshToken')), privateKey });

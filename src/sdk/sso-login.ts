@@ -15,7 +15,7 @@ import { readCachedCredentials, writeCachedCredentials } from './credential-cach
 import { usable, type Credentials } from './credential-types.js';
 import { dumpJson } from '../value/json.js';
 import { refreshLoginToken, type SigninTokenAnswer, type SigninTokenRequest } from './login-refresh.js';
-import { readTokenFile, writeTokenFile } from './token-files.js';
+import { parseTokenTime, readTokenFile, writeTokenFile } from './token-files.js';
 import { isMap, type ValueMap } from '../value/value.js';
 import { loadSsoToken, ssoSessionToken, type CreateTokenAnswer, type CreateTokenRequest } from './sso-token.js';
 
@@ -58,7 +58,7 @@ interface SsoDeps {
  */
 function legacyToken(startUrl: string, deps: SsoDeps): string {
   const { accessToken, expiresAt } = loadSsoToken(deps.tokenCaches.ssoDir, startUrl, startUrl, deps.readText);
-  if (!(Date.parse(expiresAt) > deps.now())) throw new CliError('general', UNAUTHORIZED);
+  if (!(parseTokenTime(expiresAt) > deps.now())) throw new CliError('general', UNAUTHORIZED);
   return accessToken;
 }
 
@@ -129,7 +129,7 @@ function loginTokenCredentials(token: ValueMap): Credentials {
     return String(value);
   };
   const [accessKeyId, secretAccessKey, sessionToken, expiresAt, accountId] = ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiresAt', 'accountId'].map(field);
-  return { accessKeyId: accessKeyId!, secretAccessKey: secretAccessKey!, sessionToken, expiration: new Date(Date.parse(expiresAt!) || 0), accountId };
+  return { accessKeyId: accessKeyId!, secretAccessKey: secretAccessKey!, sessionToken, expiration: new Date(parseTokenTime(expiresAt!) || 0), accountId };
 }
 
 export async function loginCredentials(profileName: string, profile: Profile, deps: SsoDeps): Promise<Credentials | undefined> {

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
-import { readTokenFile, stringField, utcSeconds, writeTokenFile } from './token-files.js';
+import { parseTokenTime, readTokenFile, stringField, utcSeconds, writeTokenFile } from './token-files.js';
 
 const REFRESH_WINDOW_MS = 15 * 60 * 1000;
 const REFRESH_KEYS = ['refreshToken', 'clientId', 'clientSecret', 'registrationExpiresAt'] as const;
@@ -74,7 +74,7 @@ export async function ssoSessionToken(session: SsoSession, deps: SsoTokenDeps): 
   const loaded = loadSsoToken(deps.ssoDir, session.name, session.startUrl, deps.readText);
   const { token, expiresAt } = loaded;
   let { accessToken } = loaded;
-  let expires = Date.parse(expiresAt);
+  let expires = parseTokenTime(expiresAt);
   if (!(expires - deps.now() >= REFRESH_WINDOW_MS)) {
     const refreshed = await refresh(token, session, deps);
     if (refreshed) {
@@ -98,7 +98,7 @@ async function refresh(
     deps.debug?.(`Unable to refresh SSO token: missing keys: ${missing.join(', ')}`);
     return undefined;
   }
-  const registrationExpires = Date.parse(String(token.get('registrationExpiresAt')));
+  const registrationExpires = parseTokenTime(String(token.get('registrationExpiresAt')));
   if (!(registrationExpires - deps.now() > 0)) {
     deps.debug?.(`SSO token registration expired at ${String(token.get('registrationExpiresAt'))}`);
     return undefined;

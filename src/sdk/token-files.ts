@@ -44,3 +44,11 @@ export function writeTokenFile(folder: string, name: string, token: Value): stri
 export function utcSeconds(epochMs: number): string {
   return `${new Date(Math.floor(epochMs / 1000) * 1000).toISOString().slice(0, 19)}Z`;
 }
+
+/**
+ * A time in a token file, read as dateutil reads the ones the CLIs write: ISO 8601 with `Z` or an
+ * offset, and the `…T05:52:29UTC` of older caches (strftime's `%Z`); NaN when unreadable.
+ */
+export function parseTokenTime(text: string): number {
+  return Date.parse(text.trim().replace(/ ?(UTC|GMT)$/i, 'Z'));
+}

@@ -102,6 +102,12 @@ const CASES: Case[] = [
     code: 0, calls: ['roleCredentials'], bearer: 'oldAccessToken', file: 'unchanged',
   },
   {
+    name: 'valid for an hour, its time as older caches wrote it (…UTC): no refresh',
+    token: cachedToken(60, { expiresAt: isoSeconds(Date.now() + 60 * MINUTE).replace('Z', 'UTC') }),
+    answers: { roleCredentials },
+    code: 0, calls: ['roleCredentials'], bearer: 'oldAccessToken', file: 'unchanged',
+  },
+  {
     name: 'refreshed without a new refresh token: the written token has none',
     token: cachedToken(-1),
     answers: { createToken: newToken(3600, null), roleCredentials },
