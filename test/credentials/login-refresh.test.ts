@@ -194,3 +194,27 @@ describe('an aws login profile whose credentials expire', () => {
     }
   }, 90_000);
 });
+
+describe('--debug during a login refresh', () => {
+  it('says so, and never prints a secret, a refresh token, the key or the proof', async () => {
+    server.script({ signinToken: () => refreshed(900) });
+    const run = await runCase(
+      'aws-iam',
+      {
+        config: `[profile login]\nlogin_session = ${SESSION}\nregion = us-east-1\n`,
+        tokenPath: `.aws/login/cache/${createHash('sha256').update(SESSION).digest('hex')}.json`,
+        tokenText: tokenText(-60),
+        env: { AWS_ENDPOINT_URL_SIGNIN: server.url },
+      },
+      server,
+      ['list-users', '--profile', 'login', '--endpoint-url', moto.url, '--debug'],
+    );
+    expect(run.result.code).toBe(0);
+    expect(run.result.stderr).toContain(' - DEBUG - Login session refreshed');
+    const proof = String(server.requests.find((r) => r.path === '/v1/token')?.headers.dpop);
+    const keyBody = DPOP_KEY.split('\n')[1]!;
+    for (const secret of ['oldLoginSecret', 'oldLoginSession', 'newLoginSecret', 'newLoginSession', 'oldRefreshToken', 'newRefreshToken', keyBody, proof]) {
+      expect(run.result.stderr).not.toContain(secret);
+    }
+  }, 60_000);
+});

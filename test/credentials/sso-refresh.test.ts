@@ -267,3 +267,18 @@ describe('an sso-session profile whose token needs a refresh', () => {
     }
   }, 90_000);
 });
+
+describe('--debug during a refresh', () => {
+  it.each([
+    ['a refresh that succeeds', newToken(3600), 'SSO Token refresh succeeded'],
+    ['a refused refresh', awsError(400, 'InvalidGrantException', { error: 'invalid_grant' }), 'SSO token refresh attempt failed: InvalidGrantException (HTTP 400)'],
+  ])('%s: says so, and never prints a token or the client secret', async (_name, answer, line) => {
+    const c = CASES[0]!;
+    server.script({ createToken: () => answer, roleCredentials: () => roleCredentials });
+    const run = await runCase('aws-iam', files(c), server, [...ARGS(), '--debug']);
+    expect(run.result.stderr).toContain(` - DEBUG - ${line}`);
+    for (const secret of ['oldAccessToken', 'newAccessToken', 'oldRefreshToken', 'newRefreshToken', 'clientSecretFromRegistration', 'ssoRoleSecret', 'ssoRoleSession']) {
+      expect(run.result.stderr).not.toContain(secret);
+    }
+  }, 60_000);
+});
