@@ -5,6 +5,7 @@
  */
 import type { GlobalOptions } from '../cli/global-options.js';
 import { CliError } from '../errors/cli-error.js';
+import { nestedValue } from './config-file.js';
 import type { ErrorFormat } from '../errors/write-error.js';
 import type { TimestampFormat } from '../response/timestamps.js';
 
@@ -124,11 +125,13 @@ function endpointOf(globals: GlobalOptions, env: Env, profile: Profile, files: S
  * AWS_ENDPOINT_URL_<SERVICE> > AWS_ENDPOINT_URL > the profile's `[services]` section > the
  * profile's `endpoint_url`; none when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS (or the profile) says so.
  */
-export function configuredEndpoint(service: 'iam' | 'sts' | 'organizations', env: Env, profile: Profile, files: SharedFiles): string | undefined {
+export function configuredEndpoint(service: 'iam' | 'sts' | 'organizations' | 'sso' | 'sso_oidc' | 'signin', env: Env, profile: Profile, files: SharedFiles): string | undefined {
   const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls ?? '').toLowerCase();
   if (ignore === 'true') return undefined;
   const services = profile.services ? files.configFile[`services.${profile.services}`] : undefined;
-  return env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] || env.AWS_ENDPOINT_URL || services?.[`${service}.endpoint_url`] || profile.endpoint_url || undefined;
+  // A `[services]` entry is a nested value (`iam =` then indented `endpoint_url = …`).
+  const nested = services?.[service] !== undefined ? nestedValue(services[service]!) : undefined;
+  return env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] || env.AWS_ENDPOINT_URL || nested?.endpoint_url || profile.endpoint_url || undefined;
 }
 
 /** botocore's `ensure_boolean`: only the text `true`, in any case, is true. */

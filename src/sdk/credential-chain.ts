@@ -16,7 +16,9 @@ import { pyStringRepr } from '../value/python-repr.js';
 import { processCredentials, parseExpiry, type RunProgram } from './credential-process.js';
 import { osErrorMessage, usable, type Credentials } from './credential-types.js';
 import { assumeRoleCacheKey, readCachedCredentials, writeCachedCredentials } from './credential-cache.js';
-import { loginCredentials, ssoCredentials, type TokenCaches } from './sso-login.js';
+import { loginCredentials, ssoCredentials, type SsoRoleRequest, type TokenCaches } from './sso-login.js';
+import type { CreateTokenAnswer, CreateTokenRequest } from './sso-token.js';
+import type { SigninTokenAnswer, SigninTokenRequest } from './login-refresh.js';
 
 export const NO_CREDENTIALS = 'Unable to locate credentials. You can configure credentials by running "aws login".';
 
@@ -36,12 +38,7 @@ export interface WebIdentityParams {
   readonly WebIdentityToken: string;
 }
 
-export interface SsoRoleRequest {
-  readonly region: string;
-  readonly accountId: string;
-  readonly roleName: string;
-  readonly accessToken: string;
-}
+export type { SsoRoleRequest } from './sso-login.js';
 
 export interface ChainDeps {
   readonly env: Env;
@@ -58,9 +55,12 @@ export interface ChainDeps {
   readonly tokenCaches: TokenCaches;
   readonly assumeRole: (source: Credentials, params: AssumeRoleParams, profile: Profile) => Promise<Credentials>;
   readonly assumeRoleWithWebIdentity: (params: WebIdentityParams, profile: Profile) => Promise<Credentials>;
-  readonly ssoRoleCredentials: (request: SsoRoleRequest) => Promise<Credentials>;
-  /** `aws login` credentials refreshed through signin (the SDK's login provider). */
-  readonly refreshLogin: (profileName: string) => Promise<Credentials>;
+  /** SSO GetRoleCredentials at the portal the profile's settings name. */
+  readonly ssoRoleCredentials: (request: SsoRoleRequest, profile: Profile) => Promise<Credentials>;
+  /** SSO OIDC CreateToken (refresh); throws RefreshRefused when the service says no. */
+  readonly ssoCreateToken: (request: CreateTokenRequest, profile: Profile) => Promise<CreateTokenAnswer>;
+  /** Sign-In CreateOAuth2Token (an `aws login` refresh), with the DPoP proof of the request's URL. */
+  readonly signinCreateToken: (request: SigninTokenRequest, profile: Profile) => Promise<SigninTokenAnswer>;
   /** Container credentials (ECS/EKS), when their variables are set; errors in the CLI's words. */
   readonly containerCredentials: () => Promise<Credentials>;
   /** Instance metadata credentials, undefined when there are none (botocore falls through). */

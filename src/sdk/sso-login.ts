@@ -14,6 +14,17 @@ import { pyStringRepr } from '../value/python-repr.js';
 import { readCachedCredentials, writeCachedCredentials } from './credential-cache.js';
 import { usable, type Credentials } from './credential-types.js';
 import { dumpJson } from '../value/json.js';
+import { refreshLoginToken, type SigninTokenAnswer, type SigninTokenRequest } from './login-refresh.js';
+import { parseTokenTime, readTokenFile, writeTokenFile } from './token-files.js';
+import { isMap, type ValueMap } from '../value/value.js';
+import { loadSsoToken, ssoSessionToken, type CreateTokenAnswer, type CreateTokenRequest } from './sso-token.js';
+
+export interface SsoRoleRequest {
+  readonly region: string;
+  readonly accountId: string;
+  readonly roleName: string;
+  readonly accessToken: string;
+}
 
 /** Where the browser sign-ins leave their tokens. */
 export interface TokenCaches {
@@ -35,29 +46,25 @@ interface SsoDeps {
   readonly readText: (path: string) => string;
   readonly tokenCaches: TokenCaches;
   readonly cacheDir?: string;
-  readonly ssoRoleCredentials: (request: { region: string; accountId: string; roleName: string; accessToken: string }) => Promise<Credentials>;
-  readonly refreshLogin: (profileName: string) => Promise<Credentials>;
+  readonly ssoRoleCredentials: (request: SsoRoleRequest, profile: Profile) => Promise<Credentials>;
+  readonly ssoCreateToken: (request: CreateTokenRequest, profile: Profile) => Promise<CreateTokenAnswer>;
+  readonly debug?: (line: string) => void;
+  readonly signinCreateToken: (request: SigninTokenRequest, profile: Profile) => Promise<SigninTokenAnswer>;
+}
+
+/**
+ * A legacy profile's token (start URL and region in the profile): used as cached, never
+ * refreshed; botocore checks its expiry itself, before any request.
+ */
+function legacyToken(startUrl: string, deps: SsoDeps): string {
+  const { accessToken, expiresAt } = loadSsoToken(deps.tokenCaches.ssoDir, startUrl, startUrl, deps.readText);
+  if (!(parseTokenTime(expiresAt) > deps.now())) throw new CliError('general', UNAUTHORIZED);
+  return accessToken;
 }
 
 const UNAUTHORIZED =
   'The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session ' +
   'run aws sso login with the corresponding profile.';
-
-/** A JSON token file, or undefined when it is not there (JSONFileCache's `in`). */
-function readJsonFile(path: string, readText: (p: string) => string): Record<string, unknown> | undefined | 'unreadable' {
-  let text: string;
-  try {
-    text = readText(path);
-  } catch {
-    return undefined;
-  }
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : 'unreadable';
-  } catch {
-    return 'unreadable';
-  }
-}
 
 export async function ssoCredentials(profileName: string, profile: Profile, deps: SsoDeps): Promise<Credentials | undefined> {
   if (profile.sso_role_name === undefined && profile.sso_account_id === undefined) return undefined;
@@ -92,25 +99,19 @@ export async function ssoCredentials(profileName: string, profile: Profile, deps
   const cached = deps.cacheDir ? readCachedCredentials(deps.cacheDir, cacheKey, deps.now()) : undefined;
   if (cached) return cached;
 
-  const tokenName = sessionName ?? startUrl;
-  const tokenFile = join(deps.tokenCaches.ssoDir, `${createHash('sha1').update(tokenName, 'utf8').digest('hex')}.json`);
-  const token = readJsonFile(tokenFile, deps.readText);
-  if (token === undefined) throw new CliError('general', `Error loading SSO Token: Token for ${tokenName} does not exist`);
-  if (token === 'unreadable' || typeof token.accessToken !== 'string' || typeof token.expiresAt !== 'string') {
-    throw new CliError('general', `Error loading SSO Token: Token for ${startUrl} is invalid`);
-  }
-  const expires = Date.parse(token.expiresAt);
-  if (!(expires > deps.now())) {
-    // Legacy profiles: botocore checks the expiry itself; sso-session tokens go through the
-    // token provider, whose refresh needs the OIDC registration (not attempted here).
-    throw new CliError('general', sessionName === undefined ? UNAUTHORIZED : 'Error when retrieving token from sso: Token has expired and refresh failed');
-  }
+  const accessToken =
+    sessionName === undefined
+      ? legacyToken(startUrl, deps)
+      : await ssoSessionToken(
+          { name: sessionName, startUrl, region: config.sso_region! },
+          { ...deps, ssoDir: deps.tokenCaches.ssoDir, createToken: (request) => deps.ssoCreateToken(request, profile) },
+        );
   const credentials = await deps.ssoRoleCredentials({
     region: config.sso_region!,
     accountId: config.sso_account_id!,
     roleName: config.sso_role_name!,
-    accessToken: token.accessToken,
-  });
+    accessToken,
+  }, profile);
   if (deps.cacheDir && credentials.sessionToken && credentials.expiration) {
     writeCachedCredentials(deps.cacheDir, cacheKey, { ...credentials, sessionToken: credentials.sessionToken, expiration: credentials.expiration });
   }
@@ -119,35 +120,47 @@ export async function ssoCredentials(profileName: string, profile: Profile, deps
 
 const loginError = (message: string) => new CliError('general', `Error loading login session token: ${message}`);
 
+/** The credentials of a login token; a missing field is Python's KeyError, as the CLI prints it. */
+function loginTokenCredentials(token: ValueMap): Credentials {
+  const access = token.get('accessToken');
+  const field = (name: string): string => {
+    const value = isMap(access) ? access.get(name) : undefined;
+    if (value === undefined) throw new CliError('general', pyStringRepr(name));
+    return String(value);
+  };
+  const [accessKeyId, secretAccessKey, sessionToken, expiresAt, accountId] = ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiresAt', 'accountId'].map(field);
+  return { accessKeyId: accessKeyId!, secretAccessKey: secretAccessKey!, sessionToken, expiration: new Date(parseTokenTime(expiresAt!) || 0), accountId };
+}
+
 export async function loginCredentials(profileName: string, profile: Profile, deps: SsoDeps): Promise<Credentials | undefined> {
   const session = profile.login_session;
   if (session === undefined) return undefined;
   const key = createHash('sha256').update(session, 'utf8').digest('hex');
-  const token = readJsonFile(join(deps.tokenCaches.loginDir, `${key}.json`), deps.readText);
-  if (token === undefined) {
-    throw loginError(`Unable to load a existing login session for session ${session}, Please reauthenticate with 'aws login'.`);
-  }
-  // JSONFileCache turns an unreadable file into a KeyError of the cache key.
-  if (token === 'unreadable') throw new CliError('general', pyStringRepr(key));
-  if (!['accessToken', 'refreshToken', 'dpopKey', 'clientId'].every((k) => k in token)) {
+  const path = join(deps.tokenCaches.loginDir, `${key}.json`);
+  const load = (): ValueMap => {
+    const token = readTokenFile(path, deps.readText);
+    if (token === undefined) {
+      throw loginError(`Unable to load a existing login session for session ${session}, Please reauthenticate with 'aws login'.`);
+    }
+    // JSONFileCache turns an unreadable file into a KeyError of the cache key.
+    if (token === 'unreadable') throw new CliError('general', pyStringRepr(key));
+    return token;
+  };
+  const token = load();
+  if (!['accessToken', 'refreshToken', 'dpopKey', 'clientId'].every((k) => token.has(k))) {
     throw loginError('Failed to load access token from token cache, missing one or more required fields.');
   }
-  const access = (token.accessToken ?? {}) as Record<string, unknown>;
-  for (const field of ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiresAt', 'accountId']) {
-    if (!(field in access)) throw new CliError('general', pyStringRepr(field));
-  }
-  const cached: Credentials = {
-    accessKeyId: String(access.accessKeyId),
-    secretAccessKey: String(access.secretAccessKey),
-    sessionToken: String(access.sessionToken),
-    expiration: new Date(Date.parse(String(access.expiresAt)) || 0),
-    accountId: String(access.accountId),
-  };
-  // Within five minutes of expiry botocore trades the refresh token for new credentials
-  // (signin's CreateOAuth2Token with a DPoP proof); the SDK's login provider does the same.
-  const refresh = async () => {
-    const remaining = cached.expiration!.getTime() - deps.now();
-    return remaining > 5 * 60 * 1000 ? cached : deps.refreshLogin(profileName);
-  };
-  return usable(cached, refresh, deps.now);
+  // RefreshableCredentials over the cached ones: within 15 minutes of expiry the fetcher is
+  // asked again, and it calls Sign-In only when five minutes or less are left.
+  const refresh = async () =>
+    loginTokenCredentials(
+      await refreshLoginToken({
+        now: deps.now,
+        reload: load,
+        createToken: (request) => deps.signinCreateToken(request, profile),
+        save: (refreshed) => writeTokenFile(deps.tokenCaches.loginDir, `${key}.json`, refreshed),
+        debug: deps.debug,
+      }),
+    );
+  return usable(loginTokenCredentials(token), refresh, deps.now);
 }

@@ -50,7 +50,8 @@ describe('mfaPrompter', () => {
 
 describe('configuredEndpoint for STS (botocore ConfiguredEndpointProvider order)', () => {
   const files = {
-    configFile: { 'services.local': { 'sts.endpoint_url': 'http://services:1', 'iam.endpoint_url': 'http://iam:1' } },
+    // As the config file reader leaves a `[services]` section: nested values, unparsed.
+    configFile: { 'services.local': { sts: '\nendpoint_url = http://services:1', iam: '\nendpoint_url = http://iam:1' } },
     credentialsFile: {},
   };
   it.each([

@@ -53,7 +53,8 @@ function deps(world: World) {
       return { accessKeyId: 'ASIA-WEB', secretAccessKey: 's', sessionToken: 't' };
     },
     ssoRoleCredentials: async () => ({ accessKeyId: 'ASIA-SSO', secretAccessKey: 's' }),
-    refreshLogin: async () => ({ accessKeyId: 'ASIA-REFRESHED', secretAccessKey: 's' }),
+    ssoCreateToken: async () => ({ accessToken: 'refreshed', expiresIn: 3600 }),
+    signinCreateToken: async () => ({ accessKeyId: 'ASIA-REFRESHED', secretAccessKey: 's', sessionToken: 't', expiresIn: 900, refreshToken: 'r' }),
     containerCredentials: async () => ({ accessKeyId: 'ASIA-ECS', secretAccessKey: 's' }),
     instanceCredentials: async () => undefined,
   };
