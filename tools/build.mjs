@@ -44,8 +44,13 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [requireBuiltins],
-  // Some SDK dependencies are CommonJS and call require(): give the ES modules one.
-  banner: { js: "import { createRequire as __awsIamRequire } from 'node:module'; const require = __awsIamRequire(import.meta.url);" },
+  // Some SDK dependencies are CommonJS and call require(), and the shims above do: the only
+  // modules left outside the bundle are Node's, so the ES modules get a require() of built-ins
+  // alone. Not createRequire(import.meta.url): that builds a CommonJS loader per chunk (a list
+  // call loads ~40 chunks; 1–6 ms in all).
+  banner: {
+    js: "const require = (id) => process.getBuiltinModule(id) ?? (() => { throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' }); })();",
+  },
 };
 const results = await Promise.all([
   build({ ...common, entryPoints: { 'aws-iam': 'src/cli/main.ts' }, splitting: true }),
