@@ -61,8 +61,9 @@ const common = {
 // loads the SDK (src/sdk/iam-client.ts). That root is always evaluated by the time such an
 // import() runs, so nothing is loaded or evaluated that was not before, nor in another order;
 // but every entry point now reaches the whole of the CLI's graph (one chunk), and the SDK's
-// entry points the SDK's. A module the root itself reaches statically is left alone (the added
-// import would close a cycle). Only the bundle sees these imports; src/ is unchanged.
+// entry points the SDK's. A module the root itself reaches statically would close a cycle: it
+// is left alone, unless only the SDK imports it lazily (then the root is evaluated first all the
+// same, and the cycle changes no order). Only the bundle sees these imports; src/ is unchanged.
 const MAIN = 'src/cli/main.ts';
 const SDK = 'src/sdk/iam-client.ts';
 const sdkSide = (path) => path.startsWith('src/sdk/') || /\/node_modules\/(@aws-sdk|@smithy|@aws)\//.test(path);
@@ -79,16 +80,24 @@ async function lazyRoots() {
     return seen;
   };
   const reaches = { [MAIN]: closure(MAIN), [SDK]: closure(SDK) };
+  const lazy = imports.filter((i) => i.kind === 'dynamic-import' && metafile.inputs[i.path]?.format === 'esm');
   const roots = new Map();
-  for (const { from, path, kind } of imports) {
-    if (kind !== 'dynamic-import' || metafile.inputs[path]?.format !== 'esm') continue;
-    const key = resolve(root, path);
+  for (const { from, path } of lazy) {
     // A module imported lazily from both sides belongs to the SDK's.
-    if (roots.get(key) === SDK) continue;
-    if ((sdkSide(from) || sdkSide(path)) && !reaches[SDK].has(path)) roots.set(key, SDK);
-    else if (!reaches[MAIN].has(path)) roots.set(key, MAIN);
+    if (roots.get(path) === SDK) continue;
+    if ((sdkSide(from) || sdkSide(path)) && path !== SDK && !reaches[SDK].has(path)) roots.set(path, SDK);
+    else if (!reaches[MAIN].has(path)) roots.set(path, MAIN);
   }
-  return roots;
+  // A module the SDK's root reaches, imported lazily only by modules that can run only once
+  // that root has been evaluated (its graph and its lazy parts', none of the CLI's side).
+  const graphOf = (owner) => [...roots].filter(([, r]) => r === owner).flatMap(([path]) => [...closure(path)]);
+  const afterSdk = new Set([...reaches[SDK], ...graphOf(SDK)]);
+  const cliSide = new Set([...reaches[MAIN], ...graphOf(MAIN)]);
+  for (const { path } of lazy) {
+    const importers = lazy.filter((i) => i.path === path).map((i) => i.from);
+    if (reaches[SDK].has(path) && importers.every((from) => afterSdk.has(from) && !cliSide.has(from))) roots.set(path, SDK);
+  }
+  return new Map([...roots].map(([path, r]) => [resolve(root, path), r]));
 }
 
 function importRoots(roots) {
@@ -98,7 +107,8 @@ function importRoots(roots) {
     setup(b) {
       if (roots.size === 0) return;
       b.onLoad({ filter: new RegExp(`^(${[...roots.keys()].map(escape).join('|')})$`) }, (args) => ({
-        contents: `${readFileSync(args.path, 'utf8')}\nimport ${JSON.stringify(resolve(root, roots.get(args.path)))};\n`,
+        // First, so that the root's graph is evaluated before this module's own imports.
+        contents: `import ${JSON.stringify(resolve(root, roots.get(args.path)))};\n${readFileSync(args.path, 'utf8')}`,
         loader: extname(args.path) === '.ts' ? 'ts' : 'js',
         resolveDir: dirname(args.path),
       }));

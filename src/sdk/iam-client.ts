@@ -16,6 +16,8 @@ import type { Settings } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
 import { credentialChain, realCredentialDeps } from './credentials.js';
+// For `across`, which resolves each account's credentials before any IAM call.
+export { credentialChain, realCredentialDeps };
 import { showSdkSharedFiles } from './sdk-shared-files.js';
 import { parseXml } from '../response/xml.js';
 import { modeledErrors } from '../model/operations.js';
