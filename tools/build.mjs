@@ -58,12 +58,14 @@ const common = {
 // as much per file (resolving, reading, linking: ~20 ms for 24 files on Node 20) as compiling
 // does. So each module that is imported lazily also imports, statically, the root of the graph
 // that loads it: the CLI's entry (src/cli/main.ts), or for the SDK's lazy parts the module that
-// loads the SDK (src/sdk/iam-client.ts). That root is always evaluated by the time such an
-// import() runs, so nothing is loaded or evaluated that was not before, nor in another order;
-// but every entry point now reaches the whole of the CLI's graph (one chunk), and the SDK's
-// entry points the SDK's. A module the root itself reaches statically would close a cycle: it
-// is left alone, unless only the SDK imports it lazily (then the root is evaluated first all the
-// same, and the cycle changes no order). Only the bundle sees these imports; src/ is unchanged.
+// loads the SDK (src/sdk/iam-client.ts). That root is already evaluated when such an import()
+// runs (the one exception: `across` imports the STS and Organizations clients before its first
+// IAM call, and now evaluates the IAM client's graph, which it loads anyway, a little earlier),
+// so nothing is loaded that was not before; but every entry point now reaches the whole of the
+// CLI's graph (one chunk), and the SDK's entry points the SDK's. A module the root itself
+// reaches statically would close a cycle: it is left alone, unless only modules that run after
+// the SDK's root import it lazily (the cycle then changes no order). Only the bundle sees these
+// imports; src/ is unchanged.
 const MAIN = 'src/cli/main.ts';
 const SDK = 'src/sdk/iam-client.ts';
 const sdkSide = (path) => path.startsWith('src/sdk/') || /\/node_modules\/(@aws-sdk|@smithy|@aws)\//.test(path);
