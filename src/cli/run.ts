@@ -144,7 +144,7 @@ async function runOperation(
   if (skeletonKind !== undefined) {
     const skeleton = await import('../skeleton/generate-skeleton.js');
     if (skeletonKind !== 'output') {
-      io.stdout.write(skeleton.skeletonText(operation, skeletonKind));
+      io.stdout.write(await skeleton.skeletonText(operation, skeletonKind));
       return EXIT.ok;
     }
     // `output`: a stubbed call (no request is made): its parameters, then the sample response,

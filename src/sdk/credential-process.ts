@@ -6,7 +6,6 @@
  * `aws_account_id`). Every failure reads as the CLI prints it, including Python's own texts
  * (`Expecting value: …`, `'list' object has no attribute 'get'`, `[Errno 2] …`).
  */
-import { spawn } from 'node:child_process';
 import { shlexSplit } from '../cli/shlex.js';
 import type { Profile } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
@@ -26,7 +25,8 @@ export type RunProgram = (argv: readonly string[]) => Promise<ProcessResult>;
 
 export const runProgram: RunProgram = (argv) =>
   new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { stdio: ['inherit', 'pipe', 'pipe'] });
+    // node:child_process is loaded only when a profile names a credential_process.
+    const child = process.getBuiltinModule('node:child_process').spawn(argv[0]!, argv.slice(1), { stdio: ['inherit', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));

@@ -16,6 +16,8 @@ import type { Settings } from '../config/settings.js';
 import { CliError } from '../errors/cli-error.js';
 import type { Value, ValueMap } from '../value/value.js';
 import { credentialChain, realCredentialDeps } from './credentials.js';
+// For `across`, which resolves each account's credentials before any IAM call.
+export { credentialChain, realCredentialDeps };
 import { showSdkSharedFiles } from './sdk-shared-files.js';
 import { parseXml } from '../response/xml.js';
 import { modeledErrors } from '../model/operations.js';
@@ -121,6 +123,7 @@ export function createSender(settings: Settings, connection: ConnectionOptions):
     useDualstackEndpoint: settings.endpointUrl === undefined && settings.useDualstackEndpoint,
     credentials,
     retryStrategy: retry.strategy,
+    streamCollector: collectNodeStream,
     requestHandler:
       connection.requestHandler ??
       // The CLI's read timeout limits each wait for data (urllib3), not the whole exchange:
@@ -287,6 +290,17 @@ async function readAll(stream: Readable): Promise<Buffer> {
     if (chunked || !closedCleanly) throw Object.assign(new Error('connection closed mid-body'), { code: 'ECONNRESET' });
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * The SDK's reader of the bodies the raw-body middleware hands it, which are always Node
+ * streams. The SDK's own first asks whether a body is a web ReadableStream, and reading that
+ * global makes Node load its web streams: ~3 ms of every call, for nothing.
+ */
+async function collectNodeStream(stream: Readable): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** botocore's generic error answer: a 5xx whose body is empty or starts with `<html>`. */

@@ -7,7 +7,6 @@
  * AssumeRole's TokenCode (at least 6 characters) before anything is sent.
  */
 import { openSync, readSync, writeSync } from 'node:fs';
-import { ReadStream } from 'node:tty';
 import { CliError } from '../errors/cli-error.js';
 
 /** Where the prompt is shown and the answer read. */
@@ -60,7 +59,8 @@ function ttyTerminal(fd: number): PromptTerminal {
   return {
     readSecretLine: (prompt) =>
       new Promise((resolve, reject) => {
-        const input = new ReadStream(fd);
+        // node:tty (with net's sockets) is loaded only for a prompt: most calls never make one.
+        const input = new (process.getBuiltinModule('node:tty').ReadStream)(fd);
         let line = '';
         const finish = (result: string | undefined, interrupted = false) => {
           input.off('data', onData);

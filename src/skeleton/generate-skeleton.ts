@@ -9,15 +9,17 @@ import { CliError } from '../errors/cli-error.js';
 import { dumpJson } from '../value/json.js';
 import { inputSkeleton } from './input-skeleton.js';
 import { checkSample, sampleResponse, type SampleResponse } from './output-skeleton.js';
-import { yamlInputSkeleton } from './yaml-input-skeleton.js';
 
 export type { SampleResponse } from './output-skeleton.js';
 export { stubCallParameters } from './stub-parameters.js';
 
-/** `input` (the default) and `yaml-input`: the text to print. */
-export function skeletonText(operation: OperationSpec, kind: string): string {
+/**
+ * `input` (the default) and `yaml-input`: the text to print. The YAML skeleton's comments come
+ * from the documentation table (100 KB), which only it loads.
+ */
+export async function skeletonText(operation: OperationSpec, kind: string): Promise<string> {
   if (kind === 'input') return dumpJson(inputSkeleton(operation), { indent: 4, ensureAscii: false }) + '\n';
-  if (kind === 'yaml-input') return yamlInputSkeleton(operation);
+  if (kind === 'yaml-input') return (await import('./yaml-input-skeleton.js')).yamlInputSkeleton(operation);
   // argparse's choices keep other values out: this is a programming error, not a user's.
   throw new CliError('general', `unknown skeleton kind: ${kind}`);
 }

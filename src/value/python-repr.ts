@@ -3,7 +3,7 @@
  * Python's `repr(float)` or `str()`.
  */
 import { PyFloat, type Value } from './value.js';
-import { DIGIT_ZEROS, NON_PRINTABLE, UPPER } from './python-unicode.generated.js';
+import { DIGIT_ZEROS_JSON, NON_PRINTABLE_JSON, UPPER_JSON } from './python-unicode.generated.js';
 
 /**
  * Python's `repr(float)`: the shortest round-tripping digits (the same digits JavaScript
@@ -85,13 +85,17 @@ export function pyStringRepr(s: string): string {
   return out + quote;
 }
 
+// The generated tables are JSON text, parsed on first use (only non-ASCII text needs them).
+let nonPrintable: readonly (readonly [number, number])[] | undefined;
+
 /** Python 3.11's str.isprintable() for one code point (generated table: Unicode 14). */
 export function isPrintable(cp: number): boolean {
+  nonPrintable ??= JSON.parse(NON_PRINTABLE_JSON) as readonly (readonly [number, number])[];
   let lo = 0;
-  let hi = NON_PRINTABLE.length - 1;
+  let hi = nonPrintable.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const [start, end] = NON_PRINTABLE[mid];
+    const [start, end] = nonPrintable[mid];
     if (cp < start) hi = mid - 1;
     else if (cp > end) lo = mid + 1;
     else return false;
@@ -105,7 +109,7 @@ let upperTable: Map<number, string> | undefined;
 export function pyUpper(s: string): string {
   // ASCII-only text (nearly every key) takes the fast path: both agree there.
   if (/^[\x00-\x7f]*$/.test(s)) return s.toUpperCase();
-  upperTable ??= new Map(UPPER);
+  upperTable ??= new Map(JSON.parse(UPPER_JSON) as readonly (readonly [number, string])[]);
   let out = '';
   for (const ch of s) out += upperTable.get(ch.codePointAt(0)!) ?? ch;
   return out;
@@ -121,7 +125,7 @@ export function pyInt(text: string): number | bigint | undefined {
   const t = text.replace(PY_WHITESPACE_EDGES, '');
   if (digitValues === undefined) {
     digitValues = new Map();
-    for (const zero of DIGIT_ZEROS) for (let i = 0; i < 10; i++) digitValues.set(zero + i, i);
+    for (const zero of JSON.parse(DIGIT_ZEROS_JSON) as readonly number[]) for (let i = 0; i < 10; i++) digitValues.set(zero + i, i);
   }
   let ascii = '';
   for (const ch of t) {

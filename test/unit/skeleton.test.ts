@@ -56,13 +56,13 @@ describe('skeletonText', () => {
     ['list-organizations-features', 'yaml-input', '{}\n'],
     ['list-organizations-features', 'input', '{}\n'],
     ['list-account-aliases', 'input', '{\n    "Marker": "",\n    "MaxItems": 0\n}\n'],
-  ])('%s %s', (cli, kind, text) => expect(skeletonText(op(cli), kind)).toBe(text));
+  ])('%s %s', async (cli, kind, text) => expect(await skeletonText(op(cli), kind)).toBe(text));
 
-  it('yaml-input: required flag, enum values, and a list value under its key', () => {
-    const policies = skeletonText(op('list-policies'), 'yaml-input').split('\n');
+  it('yaml-input: required flag, enum values, and a list value under its key', async () => {
+    const policies = (await skeletonText(op('list-policies'), 'yaml-input')).split('\n');
     expect(policies[0]).toBe('Scope: All  # The scope to use for filtering the results. Valid values are: All, AWS, Local.');
     expect(policies[3]).toMatch(/^PolicyUsageFilter: PermissionsPolicy # .* Valid values are: PermissionsPolicy, PermissionsBoundary\.$/);
-    const access = skeletonText(op('list-policies-granting-service-access'), 'yaml-input').split('\n');
+    const access = (await skeletonText(op('list-policies-granting-service-access'), 'yaml-input')).split('\n');
     expect(access.slice(1, 4)).toEqual([
       "Arn: '' # [REQUIRED] The ARN of the IAM identity (user, group, or role) whose policies you want to list.",
       'ServiceNamespaces: # [REQUIRED] The service namespace for the Amazon Web Services services whose policies you want to list.',

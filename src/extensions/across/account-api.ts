@@ -56,7 +56,9 @@ export function createAccountApi(env: Env, files: SharedFiles): AccountApi {
     credentials(settings) {
       let chain: CredentialSource | undefined;
       return once(async () => {
-        const { credentialChain, realCredentialDeps } = await import('../../sdk/credentials.js');
+        // Through the module that loads the SDK, so that the bundle has one SDK graph (the
+        // same chunks) whichever command loads it first.
+        const { credentialChain, realCredentialDeps } = await import('../../sdk/iam-client.js');
         chain ??= credentialChain(settings.profileName, settings.profileFromCommandLine, realCredentialDeps({ region: settings.region })) as CredentialSource;
         try {
           return await chain();
