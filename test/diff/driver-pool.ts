@@ -34,9 +34,13 @@ interface Answer extends Outcome {
   recycle?: boolean;
 }
 
+/** A started driver, with the request it is answering (each process answers only its own). */
+interface Running extends DriverProcess {
+  waiting?: { resolve: (o: Outcome) => void; reject: (e: Error) => void };
+}
+
 class Driver {
-  private running?: DriverProcess;
-  private waiting?: { resolve: (o: Outcome) => void; reject: (e: Error) => void };
+  private running?: Running;
   private log = '';
 
   constructor(
@@ -44,33 +48,36 @@ class Driver {
     private readonly startProcess: () => DriverProcess,
   ) {}
 
-  private start(): DriverProcess {
-    const started = this.startProcess();
-    const { child } = started;
+  private start(): Running {
+    const running: Running = this.startProcess();
+    const { child } = running;
     const keep = (d: Buffer) => (this.log = (this.log + d).slice(-4000));
     // What the process writes besides its outcomes names the cause when it crashes.
-    if (child.stdout !== started.outcomes) child.stdout?.on('data', keep);
+    if (child.stdout !== running.outcomes) child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    createInterface({ input: started.outcomes }).on('line', (line) => {
-      const waiting = this.waiting;
-      this.waiting = undefined;
+    const settle = () => {
+      const waiting = running.waiting;
+      running.waiting = undefined;
+      return waiting;
+    };
+    createInterface({ input: running.outcomes }).on('line', (line) => {
       const { recycle, ...outcome } = JSON.parse(line) as Answer;
+      // The process cannot run another case: the next one starts a new process.
       if (recycle) this.stop();
-      waiting?.resolve(outcome);
+      settle()?.resolve(outcome);
     });
-    child.once('exit', (code, signal) => {
-      if (this.running?.child === child) this.running = undefined;
-      const waiting = this.waiting;
-      this.waiting = undefined;
-      waiting?.reject(new Error(`${this.name} exited (${signal ?? code}):\n${this.log}`));
+    // 'close', not 'exit': by then everything it wrote before it died has been read.
+    child.once('close', (code, signal) => {
+      if (this.running === running) this.running = undefined;
+      settle()?.reject(new Error(`${this.name} exited (${signal ?? code}):\n${this.log}`));
     });
-    return started;
+    return running;
   }
 
   run(request: DriverRequest): Promise<Outcome> {
     const running = (this.running ??= this.start());
     return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject };
+      running.waiting = { resolve, reject };
       running.requests.write(JSON.stringify(request) + '\n');
     });
   }
