@@ -16,7 +16,8 @@
  * process.stdout/stderr writes captured, process.exit intercepted (recorded, the worker lives),
  * and afterwards exitCode, the listeners the case added to process and its streams, the
  * timers and sockets it left, and the SDK's file intercepts and file-read cache. Whatever cannot
- * be put back (a command still running after it called exit, a pager) makes the answer say
+ * be put back (a command still running after it called exit, a pager, a warning Node prints
+ * once per process) makes the answer say
  * `recycle`: the pool then replaces this process. Cases that need a fresh process for other
  * reasons (a terminal, signals) are spawned by the suite (aws-iam-driver.ts needsFreshProcess).
  */
@@ -89,6 +90,13 @@ globalThis.setImmediate = ((...args: Parameters<typeof setImmediate>) => {
 const caseSockets: Socket[] = [];
 diagnostics.subscribe('net.client.socket', (message) => caseSockets.push((message as { socket: Socket }).socket));
 
+/**
+ * Node prints many of its warnings once per process (deprecations, experimental features): a
+ * case that saw one leaves a process that would not print it again, so the process is replaced.
+ */
+let warned = false;
+process.on('warning', () => (warned = true));
+
 type Emitter = NodeJS.EventEmitter;
 const emitters: Emitter[] = [process, process.stdout, process.stderr];
 const listenersOf = (emitter: Emitter) => new Map(emitter.eventNames().map((name) => [name, emitter.rawListeners(name)]));
@@ -125,6 +133,7 @@ const turn = () => new Promise<void>((resolve) => real.setTimeout(() => real.set
 async function runCase(request: Request): Promise<Answer> {
   replaceEnvironment(request.env);
   process.chdir(request.cwd);
+  warned = false;
   const stdout = capture();
   const stderr = capture();
   // Code that writes to process.stdout or process.stderr itself reaches the case's bytes too.
@@ -175,8 +184,9 @@ async function runCase(request: Request): Promise<Answer> {
   for (const clear of caseTimers.splice(0)) clear();
   for (const socket of caseSockets.splice(0)) socket.destroy();
   resetSdkFiles();
-  // Still running after exit, crashed, or a pager that may still run: this process is not fresh any more.
-  const recycle = (io !== undefined && !finished) || crashed || pagerRunning();
+  // Still running after exit, crashed, a pager that may still run, a warning Node shows once:
+  // this process is not as a fresh one any more.
+  const recycle = (io !== undefined && !finished) || crashed || pagerRunning() || warned;
   return { stdout: stdout.text(), stderr: stderr.text(), code, recycle };
 }
 
