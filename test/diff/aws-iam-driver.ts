@@ -62,23 +62,29 @@ export interface BuiltWorker {
 export async function buildWorker(): Promise<BuiltWorker> {
   const dir = mkdtempSync(join(tmpdir(), 'aws-iam-driver-'));
   const path = join(dir, 'aws-iam-worker.mjs');
+  const remove = () => rmSync(dir, { recursive: true, force: true });
   const sdkFileReads = publishSdkFileReads();
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: [WORKER_SOURCE],
-    outfile: path,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    logLevel: 'warning',
-    plugins: [sdkFileReads.plugin],
-    // Some SDK dependencies are CommonJS and call require(): give the ES module one.
-    banner: { js: "import { createRequire as __awsIamRequire } from 'node:module'; const require = __awsIamRequire(import.meta.url);" },
-  });
-  if (!sdkFileReads.applied()) throw new Error("the SDK's readFile.js was not bundled where sdk-file-reads.ts expects it");
-  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  try {
+    await build({
+      absWorkingDir: ROOT,
+      entryPoints: [WORKER_SOURCE],
+      outfile: path,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      mainFields: ['module', 'main'],
+      logLevel: 'warning',
+      plugins: [sdkFileReads.plugin],
+      // Some SDK dependencies are CommonJS and call require(): give the ES module one.
+      banner: { js: "import { createRequire as __awsIamRequire } from 'node:module'; const require = __awsIamRequire(import.meta.url);" },
+    });
+    if (!sdkFileReads.applied()) throw new Error("the SDK's readFile.js was not bundled where sdk-file-reads.ts expects it");
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { path, remove };
 }
 
 /**
