@@ -2,32 +2,20 @@
  * A small pool of long-lived reference CLIs (reference_driver.py): each is one Python process
  * running awscli's own entry point case after case, so a case costs what the CLI does, not the
  * ~0.45 s Python spends importing awscli and botocore. Cases that need a fresh process are
- * spawned as before (`needsFreshProcess`); reference-driver.test.ts proves on a sample of every
- * corpus file that both ways print the same bytes and exit codes.
+ * spawned as before (`needsFreshProcess`); the group `reference driver = spawned reference` of
+ * differential.test.ts proves on a sample of every corpus file that both ways print the same
+ * bytes and exit codes.
  *
  * The driver runs with the reference's own Python and PYTHONPATH, read from its launcher script
  * (the shape ../shared/reference-cli/install writes); any other kind of `aws` is always spawned.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { DriverPool, type DriverProcess } from './driver-pool.js';
 
 const DRIVER_SCRIPT = fileURLToPath(new URL('./reference_driver.py', import.meta.url));
-
-export interface Outcome {
-  stdout: string;
-  stderr: string;
-  code: number;
-}
-
-export interface DriverRequest {
-  args: string[];
-  env: Record<string, string>;
-  cwd?: string;
-  tty?: { columns: number; streams: 'both' | 'stdout' | 'stderr' };
-}
 
 /** How the launcher starts the CLI: `PYTHONPATH="$here/site" exec /usr/bin/python3 -m awscli "$@"`. */
 export interface Launcher {
@@ -63,86 +51,14 @@ export function needsFreshProcess(c: { args: string[]; env: Record<string, strin
   return c.pager || c.args.some(isDebugFlag) || Object.keys(c.env).some((k) => STARTUP_ENV.test(k));
 }
 
-class Driver {
-  private child?: ChildProcess;
-  private waiting?: { resolve: (o: Outcome) => void; reject: (e: Error) => void };
-  private stderr = '';
-
-  constructor(private readonly launcher: Launcher) {}
-
-  private start(): ChildProcess {
-    const child = spawn(this.launcher.python, [DRIVER_SCRIPT], {
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', PYTHONPATH: this.launcher.pythonPath },
+/** The pool of reference drivers: one Python process each, with the reference's interpreter and PYTHONPATH. */
+export function referencePool(launcher: Launcher, size: number): DriverPool {
+  const start = (): DriverProcess => {
+    const child = spawn(launcher.python, [DRIVER_SCRIPT], {
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', PYTHONPATH: launcher.pythonPath },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    child.stderr!.on('data', (d) => (this.stderr = (this.stderr + d).slice(-4000)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const waiting = this.waiting;
-      this.waiting = undefined;
-      waiting?.resolve(JSON.parse(line) as Outcome);
-    });
-    child.once('exit', (code, signal) => {
-      this.child = undefined;
-      const waiting = this.waiting;
-      this.waiting = undefined;
-      waiting?.reject(new Error(`reference driver exited (${signal ?? code}):\n${this.stderr}`));
-    });
-    return child;
-  }
-
-  run(request: DriverRequest): Promise<Outcome> {
-    const child = (this.child ??= this.start());
-    return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject };
-      child.stdin!.write(JSON.stringify(request) + '\n');
-    });
-  }
-
-  stop(): void {
-    this.child?.stdin?.end();
-    this.child?.kill('SIGTERM');
-    this.child = undefined;
-  }
-}
-
-/** Up to `size` drivers, each running one case at a time; requests queue for the next free one. */
-export class DriverPool {
-  private readonly all: Driver[] = [];
-  private readonly idle: Driver[] = [];
-  private readonly queue: Array<() => void> = [];
-
-  constructor(
-    private readonly launcher: Launcher,
-    private readonly size: number,
-  ) {}
-
-  async run(request: DriverRequest): Promise<Outcome> {
-    const driver = await this.acquire();
-    try {
-      return await driver.run(request);
-    } finally {
-      this.release(driver);
-    }
-  }
-
-  private acquire(): Promise<Driver> {
-    const driver = this.idle.pop();
-    if (driver) return Promise.resolve(driver);
-    if (this.all.length < this.size) {
-      const created = new Driver(this.launcher);
-      this.all.push(created);
-      return Promise.resolve(created);
-    }
-    return new Promise((resolve) => this.queue.push(() => resolve(this.idle.pop()!)));
-  }
-
-  private release(driver: Driver): void {
-    this.idle.push(driver);
-    this.queue.shift()?.();
-  }
-
-  /** Ends every driver, busy ones too (a case that timed out must not keep the run alive). */
-  stop(): void {
-    for (const driver of this.all) driver.stop();
-  }
+    return { child, requests: child.stdin!, outcomes: child.stdout! };
+  };
+  return new DriverPool('reference driver', start, size);
 }

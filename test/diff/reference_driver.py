@@ -11,8 +11,9 @@ original stdin, one JSON response per line on the original stdout:
 Per case the process is put back as a fresh one would be: environment, cwd, fds 0-2 (files,
 or a pseudo-terminal of the given width), logging, warnings' once-registries, the history
 recorder, TZ. Whatever a case would need beyond that (another locale or interpreter settings,
---debug, a pager) the TypeScript side runs as a spawned process instead; the equality check
-in test/diff/reference-driver.test.ts proves the two agree on a sample of every corpus file.
+--debug, a pager) the TypeScript side runs as a spawned process instead; the group
+`reference driver = spawned reference` in test/diff/differential.test.ts proves the two agree
+on a sample of every corpus file.
 """
 
 import fcntl

@@ -1,7 +1,7 @@
 /**
  * Runs one corpus case's command line as a spawned process: with the suite's environment, in a
  * pipe or on a pseudo-terminal of the given width (`script`). Both CLIs of the differential suite
- * run through here, and reference-driver.ts answers for the reference in the same shape.
+ * run through here, and the drivers (driver-pool.ts) answer in the same shape.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TtySetup } from './corpus.js';
-import type { Outcome } from './reference-driver.js';
+import type { Outcome } from './driver-pool.js';
 
 export const HOME = fileURLToPath(new URL('./home/', import.meta.url));
 
