@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startMotoInRange, type MotoServer } from './moto-server.js';
 import { BIN, makeHome, MFA_SERIAL, type Home } from './fixture.js';
 import { hasProgram } from '../support/has-program.js';
-import { privateTmux } from '../support/tmux.js';
+import { privateTmux, type Tmux } from '../support/tmux.js';
 
 const hasTmux = hasProgram('tmux');
 
@@ -24,7 +24,8 @@ const SESSION = 'mfa';
 const PROMPT = `Enter MFA code for ${MFA_SERIAL}: `;
 /** capture-pane drops trailing blanks. */
 const PROMPT_ON_SCREEN = PROMPT.trimEnd();
-const tmux = privateTmux('mfa');
+/** The server of the pane that runs now: each run gets a new one. */
+let tmux: Tmux = privateTmux('mfa');
 const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -42,6 +43,7 @@ async function waitFor(predicate: (text: string) => boolean, what: string, ms = 
 /** Starts `aws-iam args` in a fresh pane; the pane prints EXIT=<code> when it ends. */
 function startInPane(home: Home, args: readonly string[]) {
   tmux.stop();
+  tmux = privateTmux('mfa');
   const env = Object.entries(home.env).map(([k, v]) => `${k}=${quote(v ?? '')}`).join(' ');
   const command = `env -i ${env} ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo EXIT=$?; sleep 120`;
   tmux('new-session', '-d', '-s', SESSION, '-x', '200', '-y', '50', command);
