@@ -92,18 +92,21 @@ describe.concurrent('each user, as the seed made them', () => {
   it.skipIf(!existsSync(REFERENCE_CLI))('agrees with the reference CLI: users, their MFA devices, the unassigned devices', async () => {
     const aws = (args: string[]) => runProgram(REFERENCE_CLI, ['--no-cli-pager', 'iam', ...args, ...endpoint()]);
     const mine = JSON.parse((await awsIam(['audit', 'mfa', ...endpoint()])).stdout);
-    const users = JSON.parse((await aws(['list-users'])).stdout).Users;
+    // The reference's reads are independent of one another: all at once (each is mostly start-up).
+    const [users, unassigned, ...devicesOf] = await Promise.all([
+      aws(['list-users']).then((r) => JSON.parse(r.stdout).Users),
+      aws(['list-virtual-mfa-devices', '--assignment-status', 'Unassigned', '--query', 'VirtualMFADevices[].SerialNumber']).then((r) => JSON.parse(r.stdout)),
+      ...mine.Users.map((user: { UserName: string }) => aws(['list-mfa-devices', '--user-name', user.UserName]).then((r) => JSON.parse(r.stdout).MFADevices)),
+    ]);
     expect(mine.Users.map((u: { UserName: string }) => u.UserName)).toEqual(users.map((u: { UserName: string }) => u.UserName));
     expect(mine.Users.map((u: { CreateDate: string }) => u.CreateDate)).toEqual(users.map((u: { CreateDate: string }) => u.CreateDate));
-    for (const user of mine.Users) {
-      const devices = JSON.parse((await aws(['list-mfa-devices', '--user-name', user.UserName])).stdout).MFADevices;
-      expect(user.MfaDevices.map((d: { SerialNumber: string; EnableDate: string }) => [d.SerialNumber, d.EnableDate]), user.UserName).toEqual(
-        devices.map((d: { SerialNumber: string; EnableDate: string }) => [d.SerialNumber, d.EnableDate]),
+    mine.Users.forEach((user: { UserName: string; MfaDevices: { SerialNumber: string; EnableDate: string }[] }, i: number) => {
+      expect(user.MfaDevices.map((d) => [d.SerialNumber, d.EnableDate]), user.UserName).toEqual(
+        devicesOf[i].map((d: { SerialNumber: string; EnableDate: string }) => [d.SerialNumber, d.EnableDate]),
       );
-    }
-    const unassigned = JSON.parse((await aws(['list-virtual-mfa-devices', '--assignment-status', 'Unassigned', '--query', 'VirtualMFADevices[].SerialNumber'])).stdout);
+    });
     expect(mine.Account.UnassignedVirtualMfaDevices).toEqual(unassigned);
-  });
+  }, 240_000);
 });
 
 describe.concurrent('--query and --fail-on-findings', () => {
