@@ -121,9 +121,7 @@ export function startFaultServer({ steps, users = 10, pageSize = 3, port = 0 }) 
         return;
       }
       const end = step === 'cut-reset' ? () => req.socket.resetAndDestroy() : () => req.socket.destroy();
-      // Time for a busy client to read the half before the connection goes (a reset that
-      // overtakes unread data was once seen as a clean close on a loaded machine).
-      res.write(half, () => setTimeout(end, 100));
+      res.write(half, () => setTimeout(end, 20));
       return;
     }
     if (step === 'reset') {
