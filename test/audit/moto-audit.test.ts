@@ -2,7 +2,8 @@
  * `aws-iam audit mfa` (the built bin/aws-iam) against moto seeded with test/server/seed_audit.py:
  * the right findings through both sources in every output format and with --query, byte-equal
  * output from both sources, agreement with what the reference CLI lists, and the fallback and
- * throttling behaviour through a fault proxy in front of moto.
+ * throttling behaviour through a fault proxy in front of moto. The cases only read the seeded
+ * account, so each group runs its cases side by side.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
@@ -49,7 +50,7 @@ const FINDINGS_IN: Record<string, (out: string) => string[]> = {
   'yaml-stream': (out) => [...out.matchAll(/^ {4}Type: (\S+)\n {4}UserName: (.*)$/gm)].map(([, type, user]) => `${type} ${user === 'null' ? 'None' : user}`),
 };
 
-describe('the seeded account, each source, each format', () => {
+describe.concurrent('the seeded account, each source, each format', () => {
   for (const format of Object.keys(FINDINGS_IN)) {
     for (const source of ['api', 'credential-report'] as const) {
       it(`${format}, ${source}`, async () => {
@@ -71,7 +72,7 @@ describe('the seeded account, each source, each format', () => {
   }
 });
 
-describe('each user, as the seed made them', () => {
+describe.concurrent('each user, as the seed made them', () => {
   it('console access, MFA, device kinds and active keys', async () => {
     const r = await awsIam(['audit', 'mfa', ...endpoint(), '--query', 'Users[].[UserName, ConsoleAccess, MfaActive, MfaDevices[].Type, ActiveAccessKeys]']);
     expect(JSON.parse(r.stdout)).toEqual([
@@ -91,21 +92,24 @@ describe('each user, as the seed made them', () => {
   it.skipIf(!existsSync(REFERENCE_CLI))('agrees with the reference CLI: users, their MFA devices, the unassigned devices', async () => {
     const aws = (args: string[]) => runProgram(REFERENCE_CLI, ['--no-cli-pager', 'iam', ...args, ...endpoint()]);
     const mine = JSON.parse((await awsIam(['audit', 'mfa', ...endpoint()])).stdout);
-    const users = JSON.parse((await aws(['list-users'])).stdout).Users;
+    // The reference's reads are independent of one another: all at once (each is mostly start-up).
+    const [users, unassigned, ...devicesOf] = await Promise.all([
+      aws(['list-users']).then((r) => JSON.parse(r.stdout).Users),
+      aws(['list-virtual-mfa-devices', '--assignment-status', 'Unassigned', '--query', 'VirtualMFADevices[].SerialNumber']).then((r) => JSON.parse(r.stdout)),
+      ...mine.Users.map((user: { UserName: string }) => aws(['list-mfa-devices', '--user-name', user.UserName]).then((r) => JSON.parse(r.stdout).MFADevices)),
+    ]);
     expect(mine.Users.map((u: { UserName: string }) => u.UserName)).toEqual(users.map((u: { UserName: string }) => u.UserName));
     expect(mine.Users.map((u: { CreateDate: string }) => u.CreateDate)).toEqual(users.map((u: { CreateDate: string }) => u.CreateDate));
-    for (const user of mine.Users) {
-      const devices = JSON.parse((await aws(['list-mfa-devices', '--user-name', user.UserName])).stdout).MFADevices;
-      expect(user.MfaDevices.map((d: { SerialNumber: string; EnableDate: string }) => [d.SerialNumber, d.EnableDate]), user.UserName).toEqual(
-        devices.map((d: { SerialNumber: string; EnableDate: string }) => [d.SerialNumber, d.EnableDate]),
+    mine.Users.forEach((user: { UserName: string; MfaDevices: { SerialNumber: string; EnableDate: string }[] }, i: number) => {
+      expect(user.MfaDevices.map((d) => [d.SerialNumber, d.EnableDate]), user.UserName).toEqual(
+        devicesOf[i].map((d: { SerialNumber: string; EnableDate: string }) => [d.SerialNumber, d.EnableDate]),
       );
-    }
-    const unassigned = JSON.parse((await aws(['list-virtual-mfa-devices', '--assignment-status', 'Unassigned', '--query', 'VirtualMFADevices[].SerialNumber'])).stdout);
+    });
     expect(mine.Account.UnassignedVirtualMfaDevices).toEqual(unassigned);
-  });
+  }, 240_000);
 });
 
-describe('--query and --fail-on-findings', () => {
+describe.concurrent('--query and --fail-on-findings', () => {
   const cases: { args: string[]; code: number; stdout: string }[] = [
     { args: ['--query', 'Users[?ConsoleAccess && !MfaActive].UserName', '--output', 'text'], code: 0, stdout: 'bob\tfrank\tZoë\n' },
     { args: ['--query', 'length(Findings)'], code: 0, stdout: '7\n' },
@@ -161,12 +165,11 @@ describe.skipIf(!existsSync(SECOND_CLI))('in an organization with centralized ro
   });
 });
 
-describe('through a proxy that injects IAM errors', () => {
+describe.concurrent('through a proxy that injects IAM errors', () => {
   it('credential report denied: auto falls back to the API with a note; same findings', async () => {
     const proxy = await startFaultProxy(
       moto.url,
       (action) => (action === 'GenerateCredentialReport' ? { status: 403, code: 'AccessDenied', message: 'User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:GenerateCredentialReport' } : undefined),
-      [6690, 6699],
     );
     try {
       const r = await awsIam(['audit', 'mfa', '--endpoint-url', proxy.url]);
@@ -188,7 +191,6 @@ describe('through a proxy that injects IAM errors', () => {
     const proxy = await startFaultProxy(
       moto.url,
       (action) => (action === 'ListOrganizationsFeatures' ? { status: 403, code: 'AccessDenied', message: 'not authorized to perform: iam:ListOrganizationsFeatures' } : undefined),
-      [6690, 6699],
     );
     try {
       const r = await awsIam(['audit', 'mfa', '--endpoint-url', proxy.url]);
@@ -204,18 +206,19 @@ describe('through a proxy that injects IAM errors', () => {
   });
 
   it('a burst of throttling is retried (adaptive mode) instead of failing the audit', async () => {
-    // One request throttled four times in a row: more than the 3 attempts of the default mode.
+    // One request throttled three times in a row: all the attempts of the default mode. The
+    // last user's: after a throttle the adaptive mode's rate limiter holds back every request
+    // still to come, and the first user's would leave nearly the whole audit to wait (20 s).
     let n = 0;
     const proxy = await startFaultProxy(
       moto.url,
-      (action, user) => (action === 'ListMFADevices' && user === 'bob' && n++ < 4 ? { status: 400, code: 'Throttling', message: 'Rate exceeded' } : undefined),
-      [6690, 6699],
+      (action, user) => (action === 'ListMFADevices' && user === 'Zoë' && n++ < 3 ? { status: 400, code: 'Throttling', message: 'Rate exceeded' } : undefined),
     );
     try {
       const r = await awsIam(['audit', 'mfa', '--source', 'api', '--endpoint-url', proxy.url]);
       expect([r.code, r.stderr]).toEqual([0, '']);
       expect(FINDINGS_IN.json(r.stdout)).toEqual(FINDINGS);
-      expect(proxy.faults).toHaveLength(4);
+      expect(proxy.faults).toHaveLength(3);
       // The same burst with the attempts of the default mode fails: the test can tell.
       n = 0;
       const fewer = await awsIam(['audit', 'mfa', '--source', 'api', '--endpoint-url', proxy.url], { AWS_MAX_ATTEMPTS: '3' });

@@ -6,12 +6,12 @@
  * Without tmux it skips with a banner; under CI=true a missing tmux is a failure.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASE_ENV, ROOT, startMoto, type Running } from './servers.js';
 import { hasProgram } from '../support/has-program.js';
+import { privateTmux } from '../support/tmux.js';
 
 const hasTmux = hasProgram('tmux');
 const underCi = process.env.CI === 'true' || process.env.CI === '1';
@@ -21,9 +21,8 @@ if (!hasTmux) {
   console.warn(banner);
 }
 
-const SOCKET = `aws-iam-audit-${process.pid}`;
 const SESSION = 'audit';
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const tmux = privateTmux('audit');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let moto: Running;
@@ -57,11 +56,7 @@ describe.skipIf(!hasTmux)('progress on a terminal (tmux)', () => {
   }, 240_000);
 
   afterAll(() => {
-    try {
-      tmux('kill-server');
-    } catch {
-      // already gone
-    }
+    tmux.stop();
     moto?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

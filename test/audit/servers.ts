@@ -1,11 +1,11 @@
 /**
- * Servers for the audit's tests, on this work's loopback ports (6650-6749): moto seeded by
+ * Servers for the audit's tests, on loopback ports the system picks: moto seeded by
  * test/server/seed_audit.py, and a small proxy in front of it that answers chosen requests with
  * IAM errors (a denied permission, throttling), which moto never does on its own.
  */
 import { execFile } from 'node:child_process';
 import { createServer as createHttpServer, request, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,26 +24,12 @@ export interface Running {
   stop(): void;
 }
 
-const portIsFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const server = createNetServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-
-/** The first free port in [from, to]. */
-export async function portInRange(from: number, to: number): Promise<number> {
-  for (let port = from; port <= to; port++) if (await portIsFree(port)) return port;
-  throw new Error(`no free port in ${from}-${to}`);
-}
-
 export { startMoto } from '../server/moto.js';
 
 /** Decides per request (its form-encoded Action and UserName) whether to answer with an error. */
 export type Fault = (action: string, userName: string | undefined) => { status: number; code: string; message: string } | undefined;
 
-export async function startFaultProxy(target: string, fault: Fault, ports: [number, number]): Promise<Running & { faults: string[] }> {
-  const port = await portInRange(...ports);
+export async function startFaultProxy(target: string, fault: Fault): Promise<Running & { faults: string[] }> {
   const faults: string[] = [];
   const upstream = new URL(target);
   const server: Server = createHttpServer((req, res) => {
@@ -74,7 +60,8 @@ export async function startFaultProxy(target: string, fault: Fault, ports: [numb
       forward.end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, port, faults, stop: () => void server.close() };
 }
 

@@ -63,6 +63,10 @@ export function makeSandbox(): Sandbox {
     AWS_DEFAULT_REGION: 'us-east-1',
     LANG: 'C.UTF-8',
     TERM: 'dumb',
+    // The 1.5 s deadline for live names is for a person at a prompt; on a loaded test machine
+    // moto can take longer, and an empty answer would fail a case that is not about the deadline
+    // (the deadline has tests of its own: helpers.test.ts, and shells.test.ts sets it back).
+    AWS_IAM_COMPLETION_TIMEOUT: '30',
   };
   return { dir, env, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -6,13 +6,15 @@
  * separately and taken off before comparing; resume-hint tests prove that the hint completes
  * the listing.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findReferenceCli } from '../diff/reference-cli.js';
 // @ts-expect-error: a plain ES module without types (it also runs alone with node)
 import { startFaultServer, userNames } from './fault-server.mjs';
 import { ISOLATED_ENV } from '../support/isolated-env.js';
+import { freePort } from '../server/moto.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const UNACCEPTING_LISTENER = fileURLToPath(new URL('./unaccepting-listener.py', import.meta.url));
@@ -36,11 +38,9 @@ interface FaultServer {
 }
 
 /**
- * Ports: every scenario's servers take a free port (the URL is masked in messages before
- * comparing); the other tests here take theirs from 6530 up (retries.test.ts uses 6510-6529).
+ * Ports: every server here takes one the system picks (URLs are masked in messages before
+ * comparing), so this file can run beside any other, or beside itself in another checkout.
  */
-let nextPort = 6530;
-const takePort = () => nextPort++;
 
 const ENV = { ...ISOLATED_ENV, AWS_PAGER: '' };
 
@@ -180,8 +180,8 @@ async function runOn(scenario: Scenario, run: typeof runMine) {
 describe.skipIf(!reference.path)(`faults: aws-iam vs ${reference.reason}`, () => {
   describe.concurrent.each(SCENARIOS)('$name', (scenario) => {
     it('matches exit code, stdout, stderr and requests', async () => {
-      const ref = await runOn(scenario, runReference);
-      const mine = await runOn(scenario, runMine);
+      // Each CLI has a server of its own, so both run at once (most of a case is waiting).
+      const [ref, mine] = await Promise.all([runOn(scenario, runReference), runOn(scenario, runMine)]);
       const hint = HINT.exec(mine.outcome.stderr);
       expect(Boolean(hint), 'resume hint').toBe(Boolean(scenario.hint));
       expect({ ...mine.outcome, stderr: mine.outcome.stderr.replace(HINT, '') }).toEqual({
@@ -193,26 +193,39 @@ describe.skipIf(!reference.path)(`faults: aws-iam vs ${reference.reason}`, () =>
   });
 });
 
+/** The port unaccepting-listener.py took, from its `ready PORT` line. */
+function listeningPort(listener: ChildProcessByStdio<null, Readable, null>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let said = '';
+    listener.stdout.on('data', (d: Buffer) => {
+      said += d;
+      const ready = /^ready (\d+)\n/.exec(said);
+      if (ready) resolve(Number(ready[1]));
+    });
+    listener.once('exit', (code) => reject(new Error(`unaccepting-listener.py exited with ${code}: ${said}`)));
+  });
+}
+
 describe.skipIf(!reference.path)('no connection', () => {
-  it.each([
+  it.concurrent.each([
     // name, what listens on the port, extra arguments, what the CLI says
     ['connect timeout (a listener that never accepts)', 'unaccepting', ['--cli-connect-timeout', '1'], 'Connect timeout on endpoint URL'],
     ['connection refused (nothing listens)', 'nothing', [], 'Could not connect to the endpoint URL'],
   ] as const)('%s', async (_name, listening, args, says) => {
-    const outcomes: Outcome[] = [];
-    for (const run of [runReference, runMine]) {
-      const port = takePort();
-      const listener =
-        listening === 'unaccepting' ? spawn('python3', [UNACCEPTING_LISTENER, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] }) : undefined;
-      if (listener) await new Promise((resolve) => listener.stdout!.once('data', resolve));
-      try {
-        const outcome = await run(['--endpoint-url', `http://127.0.0.1:${port}`, ...args]);
-        outcomes.push({ ...outcome, stderr: outcome.stderr.replace(`:${port}/`, ':PORT/') });
-      } finally {
-        listener?.kill();
-      }
-    }
-    const [ref, mine] = outcomes;
+    // Each CLI gets a port of its own, so both run at once.
+    const [ref, mine] = await Promise.all(
+      [runReference, runMine].map(async (run) => {
+        const listener =
+          listening === 'unaccepting' ? spawn('python3', [UNACCEPTING_LISTENER], { stdio: ['ignore', 'pipe', 'inherit'] }) : undefined;
+        const port = listener ? await listeningPort(listener) : await freePort();
+        try {
+          const outcome = await run(['--endpoint-url', `http://127.0.0.1:${port}`, ...args]);
+          return { ...outcome, stderr: outcome.stderr.replace(`:${port}/`, ':PORT/') };
+        } finally {
+          listener?.kill();
+        }
+      }),
+    );
     expect(ref.stderr).toContain(says);
     expect(mine).toEqual({ ...ref, stderr: asAwsIam(ref.stderr) });
   });
@@ -249,16 +262,16 @@ const RESUME_CASES: ResumeCase[] = [
   { name: 'json (prints nothing), error on page 3', output: 'json', args: [], steps: PAGE3, expected: ALL },
 ];
 
-describe('resume hint completes the listing', () => {
+describe.concurrent('resume hint completes the listing', () => {
   it.each(RESUME_CASES)('$name', async (c) => {
-    const failing: FaultServer = await startFaultServer({ steps: c.steps, users: 10, port: takePort() });
+    const failing: FaultServer = await startFaultServer({ steps: c.steps, users: 10, port: 0 });
     const first = await runMine(['--endpoint-url', failing.url, '--output', c.output, ...c.args]);
     await failing.close();
     expect(first.code).not.toBe(0);
     const token = HINT.exec(first.stderr)?.[1];
     expect(token, first.stderr).toBeDefined();
 
-    const healthy: FaultServer = await startFaultServer({ steps: ['page'], users: 10, port: takePort() });
+    const healthy: FaultServer = await startFaultServer({ steps: ['page'], users: 10, port: 0 });
     const resumedArgs = c.args.filter((_, i, a) => a[i] !== '--starting-token' && a[i - 1] !== '--starting-token');
     const resumed = await runMine(['--endpoint-url', healthy.url, '--output', c.output, ...resumedArgs, '--starting-token', token!]);
     await healthy.close();
@@ -273,7 +286,7 @@ describe('a reader that goes away (aws-iam list-users | head -1)', () => {
   // aws-iam ends quietly with 0. The reference CLI does not: it says
   // `aws: [ERROR]: [Errno 32] Broken pipe` and exits 255 (checked by hand with 2.36.7).
   it('exits 0 with nothing on stderr', async () => {
-    const server: FaultServer = await startFaultServer({ steps: ['page'], users: 300, pageSize: 3, port: takePort() });
+    const server: FaultServer = await startFaultServer({ steps: ['page'], users: 300, pageSize: 3, port: 0 });
     try {
       const child = spawn('node', [`${ROOT}bin/aws-iam`, 'list-users', '--output', 'text', '--endpoint-url', server.url], {
         env: ENV,

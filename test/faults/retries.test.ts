@@ -31,8 +31,6 @@ const settingsFor = (url: string, retry: Pick<Settings, 'retryMode' | 'maxAttemp
 process.env.AWS_ACCESS_KEY_ID ??= 'testing';
 process.env.AWS_SECRET_ACCESS_KEY ??= 'testing';
 
-let port = 6510;
-
 describe('retries', () => {
   it.each([
     // steps, mode, max attempts, requests made, outcome
@@ -54,7 +52,7 @@ describe('retries', () => {
     [['limit-exceeded'], 'standard', undefined, 1, 'An error occurred (LimitExceeded) when calling the ListUsers operation: Cannot exceed quota for UsersPerAccount: 5000'],
     [['empty-message'], 'standard', undefined, 1, 'An error occurred (NoSuchEntity) when calling the ListUsers operation: None'],
   ] as const)('%j %s max %s: %i requests', async (steps, mode, maxAttempts, requests, outcome) => {
-    const server = await startFaultServer({ steps, users: 2, port: port++ });
+    const server = await startFaultServer({ steps, users: 2, port: 0 });
     try {
       const send = createSender(settingsFor(server.url, { retryMode: mode, maxAttempts }), {
         verifySsl: true,

@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { startMotoInRange, freePortInRange, type MotoServer } from './moto-server.js';
 import { awsIam, makeHome, runDetached, MFA_SERIAL, type Home } from './fixture.js';
@@ -86,8 +87,8 @@ describe('an MFA assume-role profile, without a terminal', () => {
           '<Message>MultiFactorAuthentication failed with invalid MFA one time pass code.</Message></Error><RequestId>r</RequestId></ErrorResponse>',
       );
     });
-    const port = await freePortInRange();
-    await new Promise<void>((resolve) => sts.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => sts.listen(0, '127.0.0.1', resolve));
+    const { port } = sts.address() as AddressInfo;
     try {
       const result = await awsIam(LIST, { ...home.env, AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${port}` }, '123456\n');
       expect(result.code).toBe(254);

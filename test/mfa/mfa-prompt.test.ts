@@ -5,12 +5,12 @@
  * Without tmux the suite says so loudly and skips, except under CI=true, where it fails.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMotoInRange, type MotoServer } from './moto-server.js';
 import { BIN, makeHome, MFA_SERIAL, type Home } from './fixture.js';
 import { hasProgram } from '../support/has-program.js';
+import { privateTmux, type Tmux } from '../support/tmux.js';
 
 const hasTmux = hasProgram('tmux');
 
@@ -20,12 +20,12 @@ if (!hasTmux) {
   if (process.env.CI === 'true') throw new Error(`${banner}; CI must run it`);
 }
 
-const SOCKET = `aws-iam-mfa-${process.pid}`;
 const SESSION = 'mfa';
 const PROMPT = `Enter MFA code for ${MFA_SERIAL}: `;
 /** capture-pane drops trailing blanks. */
 const PROMPT_ON_SCREEN = PROMPT.trimEnd();
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+/** The server of the pane that runs now: each run gets a new one. */
+let tmux: Tmux = privateTmux('mfa');
 const screen = () => tmux('capture-pane', '-p', '-t', SESSION);
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -42,11 +42,8 @@ async function waitFor(predicate: (text: string) => boolean, what: string, ms = 
 
 /** Starts `aws-iam args` in a fresh pane; the pane prints EXIT=<code> when it ends. */
 function startInPane(home: Home, args: readonly string[]) {
-  try {
-    tmux('kill-session', '-t', SESSION);
-  } catch {
-    // none yet
-  }
+  tmux.stop();
+  tmux = privateTmux('mfa');
   const env = Object.entries(home.env).map(([k, v]) => `${k}=${quote(v ?? '')}`).join(' ');
   const command = `env -i ${env} ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo EXIT=$?; sleep 120`;
   tmux('new-session', '-d', '-s', SESSION, '-x', '200', '-y', '50', command);
@@ -59,13 +56,7 @@ describe.skipIf(!hasTmux)('the MFA prompt on a terminal (tmux)', () => {
     moto = await startMotoInRange();
     home = makeHome(moto.url);
   }, 90_000);
-  afterEach(() => {
-    try {
-      tmux('kill-server');
-    } catch {
-      // already gone
-    }
-  });
+  afterEach(() => tmux.stop());
   afterAll(() => {
     moto?.stop();
     home?.remove();

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startMotoInRange, freePortInRange, type MotoServer } from './moto-server.js';
+import { startMotoInRange, type MotoServer } from './moto-server.js';
+import type { AddressInfo } from 'node:net';
 import { awsIam, makeHome, type Home } from './fixture.js';
 
 const TOKEN = 'ssoAccessTokenDoNotPrint';
@@ -32,7 +33,6 @@ let home: Home;
 
 beforeAll(async () => {
   moto = await startMotoInRange();
-  const port = await freePortInRange();
   portal = createServer((req, res) => {
     requests.push({ url: req.url ?? '', token: req.headers['x-amz-sso_bearer_token'] as string | undefined });
     res.setHeader('content-type', 'application/json');
@@ -40,8 +40,8 @@ beforeAll(async () => {
       roleCredentials: { accessKeyId: 'ASIASSO', secretAccessKey: 'ssoRoleSecret', sessionToken: 'ssoRoleToken', expiration: Date.now() + 3_600_000 },
     }));
   });
-  await new Promise<void>((resolve) => portal.listen(port, '127.0.0.1', resolve));
-  portalUrl = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve));
+  portalUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
 }, 90_000);
 afterAll(() => {
   moto?.stop();
