@@ -1,7 +1,7 @@
 /**
  * Turns a Query-protocol response body into the data the AWS CLI formats: members in model
  * order, only those present on the wire, lists from `<member>` elements, integers and booleans
- * converted, timestamps per `cli_timestamp_format`, blobs re-encoded as base64 text, and IAM
+ * converted, timestamps per `cli_timestamp_format`, blobs as the wire's base64 text, and IAM
  * policy documents (URL-encoded JSON) decoded into objects, as botocore's IAM handler does.
  */
 import { shapes, type ShapeSpec } from '../model/operations.js';
@@ -68,7 +68,8 @@ function shapeValue(element: XmlElement, shapeName: string, options: ShapeOption
     case 'timestamp':
       return formatTimestamp(element.text, options.timestampFormat);
     case 'blob':
-      return Buffer.from(element.text, 'base64').toString('base64');
+      // The CLI's parser leaves blobs as the wire's base64 text: `QUJD\n` or `Q=UJD` print as sent.
+      return element.text;
     default:
       return shapeName === POLICY_DOCUMENT_SHAPE ? decodePolicyDocument(element.text) : element.text;
   }

@@ -8,4 +8,5 @@ export const DATA_REGRESSIONS: readonly { seed: number; index: number; what: str
   { seed: 20261201, index: 44, what: 'a first page that could not be read got a resume hint for the same command' },
   { seed: 4242, index: 88, what: '--query turned integers beyond 2^53 into the nearest double' },
   { seed: 20261201, index: 55, what: 'table colour: the CLI resets after each stderr write (harness)' },
+  { seed: 938947566, index: 4, what: 'a blob (QRCodePNG) of `QUJD\\n` was decoded and re-encoded; the CLI prints the wire text' },
 ];
