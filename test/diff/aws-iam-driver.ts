@@ -29,12 +29,13 @@ const WORKER_SOURCE = fileURLToPath(new URL('./aws-iam-worker.ts', import.meta.u
 const STARTUP_ENV = /^(NODE_\w+|UV_\w+|OPENSSL_\w+|SSL_CERT_\w+|LANG|LANGUAGE|LC_\w+)$/;
 
 /**
- * `@tty`: the worker has no terminal (isTTY, the width, /dev/tty for prompts, Ctrl-C all come
- * from it); `@pager`: a pager is a child on the terminal. Both are spawned, as are cases that
- * change what Node reads at start-up.
+ * `@pager`: a pager is a child on the terminal; it is spawned, as are cases that change what
+ * Node reads at start-up. `@tty` cases are driven on the worker's stand-in terminal (isTTY and
+ * the width, which is all aws-iam asks of one; aws-iam-worker.ts onTerminal): none of the corpus
+ * prompts on /dev/tty, which the worker has not got.
  */
-export function needsFreshProcess(c: { env: Record<string, string | null>; pager: boolean; tty?: unknown }): boolean {
-  return c.tty !== undefined || c.pager || Object.keys(c.env).some((k) => STARTUP_ENV.test(k));
+export function needsFreshProcess(c: { env: Record<string, string | null>; pager: boolean }): boolean {
+  return c.pager || Object.keys(c.env).some((k) => STARTUP_ENV.test(k));
 }
 
 /** The SDK's shared-file cache, published for the worker to empty after every case (sdk-file-reads.ts). */

@@ -9,7 +9,7 @@
  * case's, as a spawned aws-iam has them: an open pipe nobody writes, and two pipes whose bytes
  * the suite shows if the worker dies).
  *
- *   request  {"args": [...], "env": {...}, "cwd": "..."}
+ *   request  {"args": [...], "env": {...}, "cwd": "...", "tty"?: {"columns": N, "streams": "both"|"stdout"|"stderr"}}
  *   answer   {"stdout": "...", "stderr": "...", "code": N, "recycle": true|false}
  *
  * Per case the process is put as a fresh one would be: process.env replaced whole, cwd,
@@ -19,7 +19,7 @@
  * be put back (a command still running after it called exit, a pager, a warning Node prints
  * once per process) makes the answer say
  * `recycle`: the pool then replaces this process. Cases that need a fresh process for other
- * reasons (a terminal, signals) are spawned by the suite (aws-iam-driver.ts needsFreshProcess).
+ * reasons (a pager, signals) are spawned by the suite (aws-iam-driver.ts needsFreshProcess).
  */
 import diagnostics from 'node:diagnostics_channel';
 import { Socket } from 'node:net';
@@ -30,11 +30,14 @@ import { run } from '../../src/cli/run.js';
 import { processIo } from '../../src/cli/process-io.js';
 import { pagerRunning } from '../../src/cli/start-pager.js';
 import { SDK_FILE_READS } from './sdk-file-reads.js';
+import type { TtySetup } from './corpus.js';
 
 interface Request {
   args: string[];
   env: Record<string, string>;
   cwd: string;
+  /** `@tty`: the streams on a terminal of this width (see onTerminal). */
+  tty?: TtySetup;
 }
 
 interface Answer {
@@ -55,6 +58,30 @@ function capture(): { stream: Writable; text: () => string } {
   });
   // Decoded as a spawned process's output is (execFile's utf8): the whole, at the end.
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/**
+ * A terminal as `script` shows one (run-cli.ts runOnTerminal): the streams on it write, in order,
+ * to one screen whose text has the line discipline's ONLCR applied (`\n` shown as `\r\n`); a
+ * stream not on it goes to its own capture, as `script`'s redirection to a file. aws-iam learns
+ * of the terminal only from its Io (isTTY, the width: process-io.ts), so this is what a spawned
+ * aws-iam under `script` is told too; the `aws-iam driver = spawned aws-iam` check compares them.
+ */
+function onTerminal(tty: TtySetup | undefined) {
+  const screen = capture();
+  const stdout = tty && tty.streams !== 'stderr' ? screen : capture();
+  const stderr = tty && tty.streams !== 'stdout' ? screen : capture();
+  const redirected = tty?.streams === 'stdout' ? stderr : tty?.streams === 'stderr' ? stdout : undefined;
+  return {
+    stdout,
+    stderr,
+    stdoutIsTTY: stdout === screen && tty !== undefined,
+    stderrIsTTY: stderr === screen && tty !== undefined,
+    columns: tty && stdout === screen ? tty.columns : undefined,
+    /** The answer's stdout and stderr, in the shape spawnCase gives them. */
+    result: () =>
+      tty ? { stdout: screen.text().replace(/\n/g, '\r\n'), stderr: redirected?.text() ?? '' } : { stdout: stdout.text(), stderr: stderr.text() },
+  };
 }
 
 // --- What a case may leave behind, tracked so that it can be put back ---------------------
@@ -134,8 +161,8 @@ async function runCase(request: Request): Promise<Answer> {
   replaceEnvironment(request.env);
   process.chdir(request.cwd);
   warned = false;
-  const stdout = capture();
-  const stderr = capture();
+  const terminal = onTerminal(request.tty);
+  const { stdout, stderr } = terminal;
   // Code that writes to process.stdout or process.stderr itself reaches the case's bytes too.
   process.stdout.write = stdout.stream.write.bind(stdout.stream) as typeof process.stdout.write;
   process.stderr.write = stderr.stream.write.bind(stderr.stream) as typeof process.stderr.write;
@@ -152,9 +179,9 @@ async function runCase(request: Request): Promise<Answer> {
   const io = processIo(process.env, {
     stdout: stdout.stream,
     stderr: stderr.stream,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    columns: undefined,
+    stdoutIsTTY: terminal.stdoutIsTTY,
+    stderrIsTTY: terminal.stderrIsTTY,
+    columns: terminal.columns,
   });
   if (!io) process.exit(255);
   else {
@@ -187,7 +214,7 @@ async function runCase(request: Request): Promise<Answer> {
   // Still running after exit, crashed, a pager that may still run, a warning Node shows once:
   // this process is not as a fresh one any more.
   const recycle = (io !== undefined && !finished) || crashed || pagerRunning() || warned;
-  return { stdout: stdout.text(), stderr: stderr.text(), code, recycle };
+  return { ...terminal.result(), code, recycle };
 }
 
 const requests = new Socket({ fd: 3, readable: true, writable: false });

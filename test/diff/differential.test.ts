@@ -57,7 +57,7 @@ const runReference = (c: Case, args: string[]) =>
 const spawnMine = (c: Case, args: string[]) =>
   spawnCase(`${ROOT}bin/aws-iam`, [...endpointArgs(c), ...args], caseEnvironment(c.env, moto.url), c.tty);
 const driveMine = (c: Case, args: string[]) =>
-  awsIam!.run({ args: [...endpointArgs(c), ...args], env: caseEnvironment(c.env, moto.url), cwd: process.cwd() });
+  awsIam!.run({ args: [...endpointArgs(c), ...args], env: caseEnvironment(c.env, moto.url), cwd: process.cwd(), tty: c.tty });
 const usesAwsIamDriver = (c: Case) => awsIamDriven && !awsIamNeedsFreshProcess(c);
 const runMine = (c: Case, args: string[]) => (usesAwsIamDriver(c) ? driveMine(c, args) : spawnMine(c, args));
 
