@@ -10,7 +10,8 @@ original stdin, one JSON response per line on the original stdout:
 
 Per case the process is put back as a fresh one would be: environment, cwd, fds 0-2 (files,
 or a pseudo-terminal of the given width), logging, warnings' once-registries, the history
-recorder, TZ. Whatever a case would need beyond that (another locale or interpreter settings,
+recorder, TZ. What it keeps across cases is the parse of the CLI's own data files (each case
+gets a new copy: remember_parsed_files). Whatever a case would need beyond that (another locale or interpreter settings,
 --debug, a pager) the TypeScript side runs as a spawned process instead; the group
 `reference driver = spawned reference` in test/diff/differential.test.ts proves the two agree
 on a sample of every corpus file.
@@ -35,6 +36,7 @@ ENV_BEFORE_IMPORT = dict(os.environ)
 from awscli.clidriver import AWSCLIEntryPoint  # noqa: E402 (after the protocol fds are saved)
 from botocore.context import start_as_current_context  # noqa: E402
 from botocore.history import get_global_history_recorder  # noqa: E402
+import botocore.loaders  # noqa: E402
 
 # What `python3 -m awscli` would have as argv[0] (argparse takes the program name from it).
 import awscli.__main__ as _main_module  # noqa: E402
@@ -48,6 +50,34 @@ LAUNCHER_ENV = {
 }
 HISTORY = get_global_history_recorder()
 STDOUT, STDERR = sys.stdout, sys.stderr
+
+
+def remember_parsed_files():
+    """Every case loads the same data files (a new session each time): endpoints.json alone
+    takes 20 ms to parse. The first parse of each file is kept pickled, and each later load
+    unpickles a new copy of it (half the time), so no case sees what another did to its
+    dicts. Keyed by path, size and mtime: a file that changes is parsed again."""
+    parsed = {}
+    json_load = botocore.loaders.JSONFileLoader.load_file
+    pickle = __import__('pickle')
+
+    def load_file(self, file_path):
+        try:
+            stat = os.stat(file_path + '.json')
+        except OSError:
+            return json_load(self, file_path)
+        key = (file_path, stat.st_size, stat.st_mtime_ns)
+        if key not in parsed:
+            data = json_load(self, file_path)
+            parsed[key] = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+            return data
+        botocore.loaders.logger.debug("Loading JSON file: %s", file_path + '.json')
+        return pickle.loads(parsed[key])
+
+    botocore.loaders.JSONFileLoader.load_file = load_file
+
+
+remember_parsed_files()
 
 
 def snapshot_logging():
