@@ -5,12 +5,18 @@
  * aws-iam's one addition, the resume hint after a listing that stopped half-way, is checked
  * separately and taken off before comparing; resume-hint tests prove that the hint completes
  * the listing.
+ *
+ * The reference answers from a pool of long-lived drivers (../diff/reference-driver.ts: no
+ * Python start-up per run) unless a run needs a fresh process: what needsFreshProcess names,
+ * and Ctrl-C, which only a process of its own can be sent. AWS_IAM_REFERENCE_DRIVER=spawn
+ * spawns it for every run, as in the differential suite.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { findReferenceCli } from '../diff/reference-cli.js';
+import { needsFreshProcess, readLauncher, referencePool } from '../diff/reference-driver.js';
 // @ts-expect-error: a plain ES module without types (it also runs alone with node)
 import { startFaultServer, userNames } from './fault-server.mjs';
 import { ISOLATED_ENV } from '../support/isolated-env.js';
@@ -75,8 +81,18 @@ function runCommand(argv: string[], options: RunOptions = {}): Promise<Outcome> 
   });
 }
 
-const runReference = (args: string[], options?: RunOptions) =>
-  runCommand([reference.path!, '--no-cli-pager', 'iam', 'list-users', ...args], options);
+const launcher =
+  reference.path && process.env.AWS_IAM_REFERENCE_DRIVER !== 'spawn' ? readLauncher(reference.path) : undefined;
+/** Two drivers: aws-iam's side of each case runs meanwhile, on the other core. */
+const pool = launcher ? referencePool(launcher, 2) : undefined;
+afterAll(() => pool?.stop());
+
+function runReference(args: string[], options: RunOptions = {}): Promise<Outcome> {
+  const argv = ['--no-cli-pager', 'iam', 'list-users', ...args];
+  const spawned = !pool || options.interruptAfter || needsFreshProcess({ args: argv, env: options.env ?? {}, pager: false });
+  if (spawned) return runCommand([reference.path!, ...argv], options);
+  return pool.run({ args: argv, env: { ...ENV, ...options.env }, cwd: process.cwd() });
+}
 const runMine = (args: string[], options?: RunOptions) => runCommand(['node', `${ROOT}bin/aws-iam`, 'list-users', ...args], options);
 
 const asAwsIam = (stderr: string) => stderr.replace(/^aws: \[ERROR\]:/gm, 'aws-iam: [ERROR]:');
