@@ -277,18 +277,25 @@ function pythonInt(text: string): number {
  * connection errors, which botocore retries: they are rethrown as errors the SDK's strategy
  * retries (a timeout as itself, the others as ECONNRESET) and transport-errors.ts words.
  */
-async function readAll(stream: Readable): Promise<Buffer> {
+export async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  const message = stream as Readable & { socket?: Socket | null; headers?: Record<string, unknown> };
+  const message = stream as Readable & { socket?: Socket | null; headers?: Record<string, unknown>; complete?: boolean };
   const socket = message.socket;
+  const cutShort = () => {
+    const chunked = /chunked/i.test(String(message.headers?.['transfer-encoding'] ?? ''));
+    const closedCleanly = socket != null && !socket.errored && socket.readableEnded;
+    if (chunked || !closedCleanly) throw Object.assign(new Error('connection closed mid-body'), { code: 'ECONNRESET' });
+  };
   try {
     for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   } catch (error) {
     if ((error as Error)?.name === 'TimeoutError') throw error;
-    const chunked = /chunked/i.test(String(message.headers?.['transfer-encoding'] ?? ''));
-    const closedCleanly = socket != null && !socket.errored && socket.readableEnded;
-    if (chunked || !closedCleanly) throw Object.assign(new Error('connection closed mid-body'), { code: 'ECONNRESET' });
+    cutShort();
+    return Buffer.concat(chunks);
   }
+  // A response destroyed without an error (its request torn down as the socket failed) ends
+  // the loop quietly; whether all of it came is the message's own record.
+  if (message.complete === false) cutShort();
   return Buffer.concat(chunks);
 }
 
