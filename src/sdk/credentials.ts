@@ -13,7 +13,6 @@
  * credentials", and reads the files with other rules than botocore's.
  */
 import { homedir } from 'node:os';
-import { STATUS_CODES } from 'node:http';
 import { Readable } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
@@ -33,6 +32,7 @@ import { RefreshRefused, type CreateTokenAnswer, type CreateTokenRequest } from 
 import { dpopProof, SigninAccessDenied, type SigninTokenAnswer, type SigninTokenRequest } from './login-refresh.js';
 import { requestUrlOf } from './endpoint.js';
 import { retrySuffix } from './retry-strategy.js';
+import { genericErrorMessage, isGenericError } from './generic-error.js';
 
 const NO_REGION = 'You must specify a region. You can also configure your region by running "aws configure".';
 
@@ -338,10 +338,8 @@ function signinFailure(error: unknown, endpoint: string | undefined, region: str
     return new CliError('client', `${line}\n\nAdditional error details:\nerror: ${reason}`, { code, message, fields });
   }
   if (answer) {
-    const text = answer.body.toString('utf8');
-    const generic = answer.status >= 500 && (text.trim() === '' || text.trim().startsWith('<html>'));
     const code = String(answer.status);
-    const message = generic ? (STATUS_CODES[answer.status] ?? '') : text;
+    const message = isGenericError(answer.status, answer.body) ? genericErrorMessage(answer.status) : answer.body.toString('utf8');
     return new CliError('client', `An error occurred (${code}) ${calling}: ${message}`, { code, message });
   }
   const base = (endpoint ?? `https://${region}.signin.aws.amazon.com`).replace(/\/+$/, '');

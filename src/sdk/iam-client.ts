@@ -24,6 +24,7 @@ import { modeledErrors } from '../model/operations.js';
 import { readErrorAnswer } from './error-body.js';
 import { retryPlan, retrySuffix, type RetryBackoff } from './retry-strategy.js';
 import { connectionFailure } from './transport-errors.js';
+import { genericErrorMessage, isGenericError } from './generic-error.js';
 import { caBundleLoader, insecureRequestWarning, tlsFailureReason } from './tls.js';
 import { unparsableResponseMessage } from './xml-parse-error.js';
 import { checkEndpointUrl, checkEndpointVariant, checkRegion, checkRequestScheme, normalizedEndpoint, requestUrlOf } from './endpoint.js';
@@ -310,13 +311,6 @@ async function collectNodeStream(stream: Readable): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** botocore's generic error answer: a 5xx whose body is empty or starts with `<html>`. */
-function isGenericError(status: number, body: Buffer): boolean {
-  if (status < 500) return false;
-  const text = body.toString('utf8').trim();
-  return text === '' || text.startsWith('<html>');
-}
-
 function isXml(body: Buffer): boolean {
   if (!isUtf8(body)) return false;
   try {
@@ -336,13 +330,6 @@ function wireErrorCode(body: Buffer): string | undefined {
     return undefined;
   }
 }
-
-/** Python's http.client.responses for the 5xx statuses a generic error can carry. */
-const REASONS: Record<number, string> = {
-  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
-  504: 'Gateway Timeout', 505: 'HTTP Version Not Supported', 506: 'Variant Also Negotiates',
-  507: 'Insufficient Storage', 508: 'Loop Detected', 510: 'Not Extended', 511: 'Network Authentication Required',
-};
 
 /** Request members as the SDK takes them. */
 function toSdkInput(params: ValueMap): Record<string, unknown> {
@@ -401,7 +388,7 @@ function toCliError(error: unknown, operationName: string, endpoint: string, ans
 function serviceError({ body, status, suffix }: ErrorAnswer, operationName: string): CliError {
   if (isGenericError(status, body)) {
     const code = String(status);
-    const message = REASONS[status] ?? '';
+    const message = genericErrorMessage(status);
     return new CliError('client', `An error occurred (${code}) when calling the ${operationName} operation${suffix}: ${message}`, {
       code,
       message,
