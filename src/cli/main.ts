@@ -31,6 +31,7 @@ process.on('SIGINT', () => {
   process.stdout.write('\n', () => process.exit(130));
 });
 
-run(process.argv.slice(2), io).then((code) => {
-  process.exitCode = code;
-});
+// Everything the command wrote has been flushed when run() settles (a pager has exited, a
+// credential cache is written): exiting here skips tearing down the heap and the event loop,
+// which a natural end spends 5–15 ms on. Node writes its compile cache on this path too.
+run(process.argv.slice(2), io).then((code) => process.exit(code));

@@ -16,7 +16,7 @@
 import { pyStr, pyUpper } from '../value/python-repr.js';
 import { isList, isMap, PyFloat, type Value, type ValueMap } from '../value/value.js';
 import type { OutputFormat } from './format.js';
-import { sortedKeys } from './yaml/code-point-order.js';
+import { compareCodePoints, sortedKeys } from './yaml/code-point-order.js';
 
 /**
  * The CLI crashes on a list mixing objects with other values, after printing what came before
@@ -53,9 +53,21 @@ const isScalarValue = (v: Value): boolean => !isList(v) && !isMap(v);
 
 /** Identifiers are upper-cased with full Unicode case mapping (`ß` → `SS`), like Python's. */
 // Python's str.upper() on Unicode 14 (keys of policy documents are data, any script).
-const label = (identifier: string): string => pyUpper(identifier);
+// Listings repeat a few identifiers on every line: each is upper-cased once.
+const labels = new Map<string, string>();
+const label = (identifier: string): string => {
+  let upper = labels.get(identifier);
+  if (upper === undefined) labels.set(identifier, (upper = pyUpper(identifier)));
+  return upper;
+};
 
-function writeValue(v: Value, identifier: string | undefined, columns: string[] | undefined, out: string[]): void {
+/** The columns a list of objects shares, and the same keys as a set. */
+interface Columns {
+  readonly keys: readonly string[];
+  readonly set: ReadonlySet<string>;
+}
+
+function writeValue(v: Value, identifier: string | undefined, columns: Columns | undefined, out: string[]): void {
   if (isMap(v)) writeObject(v, identifier, columns, out);
   else if (isList(v)) writeList(v, identifier, out);
   else out.push(pyStr(v) + '\n');
@@ -81,16 +93,16 @@ function writeScalarList(items: Value[], identifier: string | undefined, out: st
 }
 
 /** Keys holding a scalar in any element; a non-object element is Python's AttributeError. */
-function scalarKeyUnion(items: Value[]): string[] {
+function scalarKeyUnion(items: Value[]): Columns {
   const keys = new Set<string>();
   for (const item of items) {
     if (!isMap(item)) throw new NotAnObject(`'${pythonTypeName(item)}' object has no attribute 'items'`);
     for (const [k, v] of item) if (isScalarValue(v)) keys.add(k);
   }
-  return sortedKeys(keys);
+  return { keys: sortedKeys(keys), set: keys };
 }
 
-function writeObject(obj: ValueMap, identifier: string | undefined, columns: string[] | undefined, out: string[]): void {
+function writeObject(obj: ValueMap, identifier: string | undefined, columns: Columns | undefined, out: string[]): void {
   const fields: string[] = [];
   const children: string[] = [];
   if (columns === undefined) {
@@ -100,9 +112,13 @@ function writeObject(obj: ValueMap, identifier: string | undefined, columns: str
       else children.push(k);
     }
   } else {
-    const columnSet = new Set(columns);
-    for (const k of columns) fields.push(obj.has(k) ? pyStr(obj.get(k)!) : '');
-    children.push(...sortedKeys([...obj.keys()].filter((k) => !columnSet.has(k))));
+    for (const k of columns.keys) {
+      const v = obj.get(k);
+      fields.push(v === undefined ? '' : pyStr(v));
+    }
+    // A key outside the columns holds an object or a list in every element.
+    for (const k of obj.keys()) if (!columns.set.has(k)) children.push(k);
+    if (children.length > 1) children.sort(compareCodePoints);
   }
   if (fields.length > 0) {
     if (identifier !== undefined) fields.unshift(label(identifier));

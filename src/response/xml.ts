@@ -119,6 +119,13 @@ export function namespaceError(
   return undefined;
 }
 
+const QUESTION_MARK = 0x3f;
+const EXCLAMATION_MARK = 0x21;
+const SLASH = 0x2f;
+/** The inside of a start tag that has a name and nothing else (`Arn`, `member/`). */
+const BARE_TAG = /^[^\s"'/>]+\/?$/;
+const NO_ATTRIBUTES: readonly [string, string][] = [];
+
 interface Open {
   readonly element: XmlElement;
   /** The qualified name as written, which the end tag must repeat. */
@@ -145,7 +152,19 @@ export function parseXml(input: string): XmlElement {
       } else if (!/^[ \t\n]*$/.test(chunk)) throw new XmlSyntaxError('syntax error');
     }
     if (lt < 0) break;
-    if (text.startsWith('<?', lt)) {
+    // What follows `<` decides the kind of markup; start and end tags, by far the most, first.
+    const next = text.charCodeAt(lt + 1);
+    if (next !== QUESTION_MARK && next !== EXCLAMATION_MARK) {
+      if (next === SLASH) {
+        const end = text.indexOf('>', lt);
+        if (end < 0) throw new XmlSyntaxError('unclosed token');
+        const open = stack.pop();
+        if (!open || open.qname !== text.slice(lt + 2, end).trimEnd()) throw new XmlSyntaxError('mismatched tag');
+        pos = end + 1;
+        continue;
+      }
+      pos = readStartTag(lt);
+    } else if (text.startsWith('<?', lt)) {
       const end = text.indexOf('?>', lt);
       if (end < 0) throw new XmlSyntaxError('unclosed token');
       pos = end + 2;
@@ -158,41 +177,55 @@ export function parseXml(input: string): XmlElement {
       if (end < 0 || stack.length === 0) throw new XmlSyntaxError('unclosed token');
       stack[stack.length - 1].element.text += text.slice(lt + 9, end);
       pos = end + 3;
-    } else if (text.startsWith('<!', lt)) {
-      const end = text.indexOf('>', lt);
-      if (end < 0) throw new XmlSyntaxError('unclosed token');
-      pos = end + 1;
-    } else if (text[lt + 1] === '/') {
-      const end = text.indexOf('>', lt);
-      if (end < 0) throw new XmlSyntaxError('unclosed token');
-      const open = stack.pop();
-      if (!open || open.qname !== text.slice(lt + 2, end).trimEnd()) throw new XmlSyntaxError('mismatched tag');
-      pos = end + 1;
     } else {
-      const end = findTagEnd(text, lt);
+      // Any other `<!` declaration (a DOCTYPE): skipped.
+      const end = text.indexOf('>', lt);
       if (end < 0) throw new XmlSyntaxError('unclosed token');
-      const selfClosing = text[end - 1] === '/';
-      const inner = text.slice(lt + 1, selfClosing ? end - 1 : end);
-      const nameMatch = /^[^\s/>]+/.exec(inner);
-      if (!nameMatch || !NAME_START.test(inner[0])) throw new XmlSyntaxError('not well-formed (invalid token)');
-      const qname = nameMatch[0];
-      const attributes = inner.length === qname.length ? [] : readAttributes(inner, qname.length);
-      if (!attributes || attributes.some(([, v]) => v.includes('<'))) throw new XmlSyntaxError('not well-formed (invalid token)');
-      for (const [, value] of attributes) decodeReferences(value);
-      const declared = declaredPrefixes(attributes);
-      const open: Open = { element: { name: localName(qname), children: [], text: '' }, qname, declared };
-      const problem = namespaceError(qname, attributes, (p) => declared?.has(p) || bound(p));
-      if (problem) throw new XmlSyntaxError(problem);
-      if (stack.length > 0) stack[stack.length - 1].element.children.push(open.element);
-      else if (root) throw new XmlSyntaxError('junk after document element');
-      else root = open.element;
-      if (!selfClosing) stack.push(open);
       pos = end + 1;
     }
   }
   if (!root) throw new XmlSyntaxError('no element found');
   if (stack.length > 0) throw new XmlSyntaxError('no element found');
   return root;
+
+  /** Reads the start tag at `lt` (opening its element) and returns the index after it. */
+  function readStartTag(lt: number): number {
+    // A tag without attributes (nearly every tag of a response) is its name up to the `>`.
+    const gt = text.indexOf('>', lt + 1);
+    const bare = gt < 0 ? '' : text.slice(lt + 1, gt);
+    if (BARE_TAG.test(bare)) {
+      const selfClosing = bare.charCodeAt(bare.length - 1) === SLASH;
+      if (!NAME_START.test(bare[0])) throw new XmlSyntaxError('not well-formed (invalid token)');
+      openElement(selfClosing ? bare.slice(0, -1) : bare, NO_ATTRIBUTES, selfClosing);
+      return gt + 1;
+    }
+    const end = findTagEnd(text, lt);
+    if (end < 0) throw new XmlSyntaxError('unclosed token');
+    const selfClosing = text[end - 1] === '/';
+    const inner = text.slice(lt + 1, selfClosing ? end - 1 : end);
+    const nameMatch = /^[^\s/>]+/.exec(inner);
+    if (!nameMatch || !NAME_START.test(inner[0])) throw new XmlSyntaxError('not well-formed (invalid token)');
+    const qname = nameMatch[0];
+    const attributes = inner.length === qname.length ? NO_ATTRIBUTES : readAttributes(inner, qname.length);
+    if (!attributes || attributes.some(([, v]) => v.includes('<'))) throw new XmlSyntaxError('not well-formed (invalid token)');
+    for (const [, value] of attributes) decodeReferences(value);
+    openElement(qname, attributes, selfClosing);
+    return end + 1;
+  }
+
+  function openElement(qname: string, attributes: readonly [string, string][], selfClosing: boolean): void {
+    const declared = declaredPrefixes(attributes);
+    const open: Open = { element: { name: localName(qname), children: [], text: '' }, qname, declared };
+    // Only a prefix or an attribute can break a namespace rule (most of a response has neither).
+    if (attributes.length > 0 || qname.includes(':')) {
+      const problem = namespaceError(qname, attributes, (p) => declared?.has(p) || bound(p));
+      if (problem) throw new XmlSyntaxError(problem);
+    }
+    if (stack.length > 0) stack[stack.length - 1].element.children.push(open.element);
+    else if (root) throw new XmlSyntaxError('junk after document element');
+    else root = open.element;
+    if (!selfClosing) stack.push(open);
+  }
 }
 
 /** End of a start tag, skipping `>` inside quoted attribute values. */
@@ -214,5 +247,8 @@ const localName = (name: string): string => {
 };
 
 /** The first child with this name. */
-export const childNamed = (element: XmlElement, name: string): XmlElement | undefined =>
-  element.children.find((c) => c.name === name);
+export function childNamed(element: XmlElement, name: string): XmlElement | undefined {
+  // A loop, not find(): this runs for every member of every item of a listing.
+  for (const child of element.children) if (child.name === name) return child;
+  return undefined;
+}

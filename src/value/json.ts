@@ -182,10 +182,10 @@ export function dumpJsonAt(value: Value, level: number, options: JsonWriteOption
       if (v.length === 0) return void parts.push('[]');
       const [open, sep, close] = framing(level);
       parts.push('[', open);
-      v.forEach((item, i) => {
+      for (let i = 0; i < v.length; i++) {
         if (i > 0) parts.push(sep);
-        write(item, level + 1);
-      });
+        write(v[i], level + 1);
+      }
       parts.push(close, ']');
     } else {
       if (v.size === 0) return void parts.push('{}');
@@ -201,10 +201,17 @@ export function dumpJsonAt(value: Value, level: number, options: JsonWriteOption
       parts.push(close, '}');
     }
   };
+  // Each depth's framing is built once (a listing has thousands of objects at the same depths).
+  const framings: [string, string, string][] = [];
   const framing = (level: number): [string, string, string] => {
-    if (indent === undefined) return ['', itemSep, ''];
-    const inner = '\n' + ' '.repeat(indent * (level + 1));
-    return [inner, itemSep + inner, '\n' + ' '.repeat(indent * level)];
+    let f = framings[level];
+    if (f) return f;
+    if (indent === undefined) f = ['', itemSep, ''];
+    else {
+      const inner = '\n' + ' '.repeat(indent * (level + 1));
+      f = [inner, itemSep + inner, '\n' + ' '.repeat(indent * level)];
+    }
+    return (framings[level] = f);
   };
   write(value, level);
   return parts.join('');
@@ -214,12 +221,18 @@ const SHORT_ESCAPES: Record<string, string> = {
   '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f',
 };
 
+const ESCAPED_ASCII = /["\\\x00-\x1f\u007f-\uffff]/;
+const ESCAPED_ASCII_ALL = new RegExp(ESCAPED_ASCII.source, 'g');
+const ESCAPED = /["\\\x00-\x1f]/;
+const ESCAPED_ALL = new RegExp(ESCAPED.source, 'g');
+
 /** A JSON string literal as Python writes it. */
 export function jsonString(s: string, ensureAscii: boolean): string {
-  const pattern = ensureAscii ? /["\\\x00-\x1f\u007f-\uffff]/g : /["\\\x00-\x1f]/g;
+  // Most strings (names, ARNs, dates) need no escape at all: only a test, no replace.
+  if (!(ensureAscii ? ESCAPED_ASCII : ESCAPED).test(s)) return '"' + s + '"';
   return (
     '"' +
-    s.replace(pattern, (ch) => {
+    s.replace(ensureAscii ? ESCAPED_ASCII_ALL : ESCAPED_ALL, (ch) => {
       const short = SHORT_ESCAPES[ch];
       if (short) return short;
       const code = ch.charCodeAt(0);

@@ -68,9 +68,16 @@ export function pyRepr(v: Value): string {
   return pyStr(v);
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const SINGLE_QUOTED_ESCAPES = /['\\]/g;
+const BACKSLASH = /\\/g;
+
 /** Python `repr(str)`: single quotes unless the text has a `'` and no `"`. */
 export function pyStringRepr(s: string): string {
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  // Printable ASCII (markers, names, ARNs: nearly every string) needs only its quote and
+  // backslashes escaped; the loop below decides character by character.
+  if (PRINTABLE_ASCII.test(s)) return quote + s.replace(quote === "'" ? SINGLE_QUOTED_ESCAPES : BACKSLASH, '\\$&') + quote;
   let out = quote;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;

@@ -78,6 +78,13 @@ describe('pyStringRepr (repr(str))', () => {
     ["\u1734", "'\u1734'"],
     ["\ud81b\udfe4", "'\ud81b\udfe4'"],
     ["\ud807\udf00", "'\\U00011f00'"],
+    // Printable ASCII takes a shortcut: quotes and backslashes, as Python escapes them.
+    ["", "''"],
+    ["back\\slash", "'back\\\\slash'"],
+    ["q'\\", "\"q'\\\\\""],
+    ["both ' and \" \\", "'both \\' and \" \\\\'"],
+    [" ~", "' ~'"],
+    ["\x7f", "'\\x7f'"],
   ])('%j', (text, expected) => {
     expect(pyStringRepr(text)).toBe(expected);
   });
