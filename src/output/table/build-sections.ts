@@ -84,6 +84,11 @@ class SectionBuilder {
     const headerSet = new Set<Key>();
     const nestedSet = new Set<Key>();
     for (const item of list) {
+      if (isMap(item)) {
+        // Only the sets are needed here: sorted once below, not per element.
+        for (const [key, value] of item) (isScalar(value) ? headerSet : nestedSet).add(key);
+        continue;
+      }
       const { scalars, nested } = splitKeysOfAnything(item);
       scalars.forEach((k) => headerSet.add(k));
       nested.forEach((k) => nestedSet.add(k));

@@ -9,6 +9,7 @@ import { WIDE_OR_AMBIGUOUS } from './east-asian-width.js';
 
 /** The first code point that can be W, F or A; everything below is one column. */
 const FIRST_WIDE = WIDE_OR_AMBIGUOUS[0];
+const NARROW = new RegExp(`^[\\u0000-\\u${(FIRST_WIDE - 1).toString(16).padStart(4, '0')}]*$`);
 
 /** Whether a code point is W, F or A: binary search over the generated inclusive ranges. */
 export function isWideOrAmbiguous(cp: number): boolean {
@@ -26,6 +27,8 @@ export function isWideOrAmbiguous(cp: number): boolean {
 
 /** Python iterates a str by code point, so does `for…of` (a lone surrogate counts as one). */
 export function displayWidth(text: string): number {
+  // Text below the first wide code point (ASCII: nearly every cell) is one column a character.
+  if (NARROW.test(text)) return text.length;
   let width = 0;
   for (const ch of text) width += isWideOrAmbiguous(ch.codePointAt(0)!) ? 2 : 1;
   return width;

@@ -62,12 +62,12 @@ function renderSection(out: Output, section: Section, width: number, color: bool
   const widths = scaleColumns(section.maxWidths, width);
   if (section.headers.length > 0) {
     line(separator(widths));
-    line(zip(widths, section.headers).map(([w, h], i) => centre(h, w, i === 0 ? '|' : '')).join(''));
+    line(cells(widths, section.headers, (w, h, i) => centre(h, w, i === 0 ? '|' : '')));
   }
   if (section.rows.length > 0 && widths.length > 0) {
     line(separator(widths));
     for (const row of section.rows) {
-      line(zip(widths, row).map(([w, cell], i) => alignLeft(cell, w, i === 0 ? '|' : '', color)).join(''));
+      line(cells(widths, row, (w, cell, i) => alignLeft(cell, w, i === 0 ? '|' : '', color)));
     }
     line(separator(widths));
   }
@@ -98,7 +98,10 @@ function alignLeft(text: string, length: number, leftEdge: string, color: boolea
   return `${leftEdge}${repeat(' ', padding)}${styled}${repeat(' ', after)}|`;
 }
 
-/** Python's zip(): pairs up to the shorter list. */
-function zip<A, B>(a: readonly A[], b: readonly B[]): [A, B][] {
-  return a.slice(0, Math.min(a.length, b.length)).map((x, i) => [x, b[i]]);
+/** The cells of a line, each drawn in its column's width (as far as both lists go, as zip() does). */
+function cells(widths: readonly number[], texts: readonly string[], draw: (width: number, text: string, i: number) => string): string {
+  let line = '';
+  const n = Math.min(widths.length, texts.length);
+  for (let i = 0; i < n; i++) line += draw(widths[i], texts[i], i);
+  return line;
 }
