@@ -45,8 +45,11 @@ function shapeValue(element: XmlElement, shapeName: string, options: ShapeOption
   switch (spec.type) {
     case 'structure':
       return shapeStructure(element, spec, options);
-    case 'list':
-      return element.children.filter((c) => c.name === 'member').map((c) => shapeValue(c, spec.member, options));
+    case 'list': {
+      const items: Value[] = [];
+      for (const c of element.children) if (c.name === 'member') items.push(shapeValue(c, spec.member, options));
+      return items;
+    }
     case 'map': {
       const out: ValueMap = new Map();
       for (const entry of element.children.filter((c) => c.name === 'entry')) {

@@ -25,6 +25,10 @@ const invalid = (wire: string, reason: string) => new CliError('general', `Inval
 
 /** `2019-10-28T20:37:09Z` → `2019-10-28T20:37:09+00:00`; `.123Z` → `.123000+00:00`. */
 export function isoFormat(wire: string): string {
+  // What IAM sends (whole seconds, UTC) needs only its zone rewritten, once its fields are in range.
+  if (WHOLE_SECONDS_UTC.test(wire) && inRange(+wire.slice(0, 4), +wire.slice(5, 7), +wire.slice(8, 10), +wire.slice(11, 13), +wire.slice(14, 16), +wire.slice(17, 19))) {
+    return `${wire.slice(0, 19)}+00:00`;
+  }
   const epoch = pythonFloat(wire);
   if (epoch !== undefined && Number.isFinite(epoch) && epoch >= MIN_EPOCH && epoch <= MAX_EPOCH) return fromEpoch(epoch);
   const text = wire.trim();
@@ -58,6 +62,11 @@ export function isoFormat(wire: string): string {
   }
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${micro ? `.${pad(micro, 6)}` : ''}${zone}`;
 }
+
+const WHOLE_SECONDS_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
+const inRange = (year: number, month: number, day: number, hour: number, minute: number, second: number) =>
+  year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59;
 
 const daysInMonth = (year: number, month: number) =>
   month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
