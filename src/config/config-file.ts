@@ -143,7 +143,9 @@ export interface FileReader {
 export const realFileReader: FileReader = {
   kind(path) {
     try {
-      return statSync(path).isFile() ? 'file' : 'other';
+      // A missing file (the usual case for one of the two) answers without an exception.
+      const stats = statSync(path, { throwIfNoEntry: false });
+      return stats === undefined ? undefined : stats.isFile() ? 'file' : 'other';
     } catch {
       return undefined;
     }
