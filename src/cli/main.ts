@@ -33,5 +33,5 @@ process.on('SIGINT', () => {
 
 // Everything the command wrote has been flushed when run() settles (a pager has exited, a
 // credential cache is written): exiting here skips tearing down the heap and the event loop,
-// which a natural end spends 5–15 ms on. Node writes its compile cache on this path too.
+// which a natural end spends 10–18 ms on. Node writes its compile cache on this path too.
 run(process.argv.slice(2), io).then((code) => process.exit(code));
